@@ -1,0 +1,320 @@
+using System.Globalization;
+
+namespace BalaiKota.Core.Domain;
+
+/// <summary>Everything an administrator sets on a checklist item; validated as a whole.</summary>
+public sealed record ChecklistItemDefinition
+{
+    public required string Code { get; init; }
+
+    public required string LabelId { get; init; }
+
+    public required string LabelEn { get; init; }
+
+    public required AnswerType AnswerType { get; init; }
+
+    public bool AllowNotApplicable { get; init; }
+
+    public int? RatingMin { get; init; }
+
+    public int? RatingMax { get; init; }
+
+    public int? RatingPassMin { get; init; }
+
+    public MeasurementUnit? Unit { get; init; }
+
+    public decimal? BandMin { get; init; }
+
+    public decimal? BandMax { get; init; }
+
+    public decimal? PlausibleMin { get; init; }
+
+    public decimal? PlausibleMax { get; init; }
+
+    /// <summary>The minimum is the closet count that <see cref="ToiletRatio"/> requires for the OPD's headcount.</summary>
+    public bool MinimumFromHeadcount { get; init; }
+
+    /// <summary>Room types the item applies to; empty means every room type.</summary>
+    public IReadOnlyList<RoomType> RoomTypes { get; init; } = [];
+
+    public int Weight { get; init; } = 1;
+
+    public Severity DefaultSeverity { get; init; } = Severity.Medium;
+
+    public string? Guidance { get; init; }
+
+    public required string SourceCode { get; init; }
+
+    public string? SourceNote { get; init; }
+}
+
+/// <summary>What the inspector entered for one item.</summary>
+public readonly record struct AnswerInput(AnswerInputKind Kind, decimal? Number = null)
+{
+    public static AnswerInput Pass() => new(AnswerInputKind.Pass);
+
+    public static AnswerInput Fail() => new(AnswerInputKind.Fail);
+
+    public static AnswerInput NotApplicable() => new(AnswerInputKind.NotApplicable);
+
+    public static AnswerInput Rating(int value) => new(AnswerInputKind.Rating, value);
+
+    public static AnswerInput Reading(decimal value) => new(AnswerInputKind.Reading, value);
+}
+
+public enum AnswerInputKind
+{
+    Pass,
+    Fail,
+    NotApplicable,
+    Rating,
+    Reading,
+}
+
+/// <summary>Facts about the place that some items need to be judged, such as the OPD's headcount.</summary>
+public sealed record EvaluationContext(int Headcount);
+
+public class ChecklistItem
+{
+    private ChecklistItem()
+    {
+        Code = LabelId = LabelEn = SourceCode = string.Empty;
+        RoomTypes = Array.Empty<RoomType>();
+    }
+
+    internal ChecklistItem(Guid categoryId, ChecklistItemDefinition definition, int sortOrder)
+        : this()
+    {
+        Id = Guid.CreateVersion7();
+        CategoryId = categoryId;
+        SortOrder = sortOrder;
+        Apply(definition);
+    }
+
+    public Guid Id { get; private set; }
+
+    public Guid CategoryId { get; private set; }
+
+    public int SortOrder { get; private set; }
+
+    public string Code { get; private set; }
+
+    public string LabelId { get; private set; }
+
+    public string LabelEn { get; private set; }
+
+    public AnswerType AnswerType { get; private set; }
+
+    public bool AllowNotApplicable { get; private set; }
+
+    public int? RatingMin { get; private set; }
+
+    public int? RatingMax { get; private set; }
+
+    public int? RatingPassMin { get; private set; }
+
+    public MeasurementUnit? Unit { get; private set; }
+
+    public decimal? BandMin { get; private set; }
+
+    public decimal? BandMax { get; private set; }
+
+    public decimal? PlausibleMin { get; private set; }
+
+    public decimal? PlausibleMax { get; private set; }
+
+    public bool MinimumFromHeadcount { get; private set; }
+
+    public IReadOnlyList<RoomType> RoomTypes { get; private set; }
+
+    public int Weight { get; private set; }
+
+    public Severity DefaultSeverity { get; private set; }
+
+    public string? Guidance { get; private set; }
+
+    public string SourceCode { get; private set; }
+
+    public string? SourceNote { get; private set; }
+
+    public bool AppliesTo(RoomType roomType) => RoomTypes.Count == 0 || RoomTypes.Contains(roomType);
+
+    /// <summary>Judges an answer against this item. A reading outside the plausibility limits is a typing error and is refused.</summary>
+    public AnswerOutcome Evaluate(AnswerInput input, EvaluationContext? context = null)
+    {
+        if (input.Kind == AnswerInputKind.NotApplicable)
+        {
+            Guard.That(AllowNotApplicable, "answer.naNotAllowed", $"Butir \"{LabelId}\" tidak dapat dijawab N/A.");
+            return AnswerOutcome.NotApplicable;
+        }
+
+        return AnswerType switch
+        {
+            AnswerType.PassFail => EvaluatePassFail(input),
+            AnswerType.Rating => EvaluateRating(input),
+            AnswerType.Measurement => EvaluateReading(input, context),
+            _ => throw new DomainException("answer.type", "Jenis jawaban tidak dikenal."),
+        };
+    }
+
+    /// <summary>The acceptable band as people read it, e.g. "23–26 °C" or "≥ 100 lx".</summary>
+    public string BandText(CultureInfo culture, EvaluationContext? context = null)
+    {
+        if (AnswerType == AnswerType.Rating)
+        {
+            return $"≥ {RatingPassMin} ({RatingMin}–{RatingMax})";
+        }
+
+        if (AnswerType == AnswerType.PassFail)
+        {
+            return "OK";
+        }
+
+        var unit = UnitSymbol(Unit);
+        var min = MinimumFor(context);
+        return (min, BandMax) switch
+        {
+            ({ } lo, { } hi) => $"{lo.ToString("0.##", culture)}–{hi.ToString("0.##", culture)} {unit}",
+            ({ } lo, null) => $"≥ {lo.ToString("0.##", culture)} {unit}",
+            (null, { } hi) => $"≤ {hi.ToString("0.##", culture)} {unit}",
+            _ => unit,
+        };
+    }
+
+    public static string UnitSymbol(MeasurementUnit? unit) => unit switch
+    {
+        MeasurementUnit.DegreesCelsius => "°C",
+        MeasurementUnit.RelativeHumidityPercent => "%RH",
+        MeasurementUnit.PartsPerMillion => "ppm",
+        MeasurementUnit.Lux => "lx",
+        MeasurementUnit.DecibelA => "dBA",
+        MeasurementUnit.MetersPerSecond => "m/s",
+        MeasurementUnit.Centimeters => "cm",
+        MeasurementUnit.Count => "unit",
+        MeasurementUnit.SlopeRun => "(1:n)",
+        _ => string.Empty,
+    };
+
+    public ChecklistItemDefinition ToDefinition() => new()
+    {
+        Code = Code,
+        LabelId = LabelId,
+        LabelEn = LabelEn,
+        AnswerType = AnswerType,
+        AllowNotApplicable = AllowNotApplicable,
+        RatingMin = RatingMin,
+        RatingMax = RatingMax,
+        RatingPassMin = RatingPassMin,
+        Unit = Unit,
+        BandMin = BandMin,
+        BandMax = BandMax,
+        PlausibleMin = PlausibleMin,
+        PlausibleMax = PlausibleMax,
+        MinimumFromHeadcount = MinimumFromHeadcount,
+        RoomTypes = [.. RoomTypes],
+        Weight = Weight,
+        DefaultSeverity = DefaultSeverity,
+        Guidance = Guidance,
+        SourceCode = SourceCode,
+        SourceNote = SourceNote,
+    };
+
+    internal void Apply(ChecklistItemDefinition d)
+    {
+        Validate(d);
+        Code = d.Code.Trim();
+        LabelId = d.LabelId.Trim();
+        LabelEn = d.LabelEn.Trim();
+        AnswerType = d.AnswerType;
+        AllowNotApplicable = d.AllowNotApplicable;
+        RatingMin = d.RatingMin;
+        RatingMax = d.RatingMax;
+        RatingPassMin = d.RatingPassMin;
+        Unit = d.Unit;
+        BandMin = d.BandMin;
+        BandMax = d.BandMax;
+        PlausibleMin = d.PlausibleMin;
+        PlausibleMax = d.PlausibleMax;
+        MinimumFromHeadcount = d.MinimumFromHeadcount;
+        RoomTypes = d.RoomTypes.Distinct().ToArray();
+        Weight = d.Weight;
+        DefaultSeverity = d.DefaultSeverity;
+        Guidance = d.Guidance?.Trim();
+        SourceCode = d.SourceCode.Trim();
+        SourceNote = d.SourceNote?.Trim();
+    }
+
+    private static void Validate(ChecklistItemDefinition d)
+    {
+        Guard.Text(d.Code, "item.code", "Kode butir wajib diisi (paling banyak 50 karakter).", 50);
+        Guard.Text(d.LabelId, "item.label", "Label butir (Indonesia) wajib diisi.", 300);
+        Guard.Text(d.LabelEn, "item.label", "Label butir (Inggris) wajib diisi.", 300);
+        Guard.Text(d.SourceCode, "item.source", "Rujukan sumber butir wajib diisi.", 100);
+        Guard.That(d.Weight is >= 1 and <= 10, "item.weight", "Bobot butir harus antara 1 dan 10.");
+
+        switch (d.AnswerType)
+        {
+            case AnswerType.PassFail:
+                Guard.That(d.Unit is null && d.BandMin is null && d.BandMax is null && d.RatingMin is null, "item.passFail", "Butir OK/Tidak OK tidak memakai satuan, rentang, atau skala.");
+                break;
+            case AnswerType.Rating:
+                Guard.That(d.RatingMin is >= 0 && d.RatingMax is { } max && max > d.RatingMin && max <= 10, "item.scale", "Skala penilaian harus berupa rentang bilangan bulat, misalnya 1–5.");
+                Guard.That(d.RatingPassMin is { } pass && pass >= d.RatingMin && pass <= d.RatingMax, "item.scalePass", "Nilai lulus harus berada di dalam skala penilaian.");
+                break;
+            case AnswerType.Measurement:
+                Guard.That(d.Unit is not null, "item.unit", "Butir pengukuran wajib memiliki satuan.");
+                Guard.That(d.PlausibleMin is { } pMin && d.PlausibleMax is { } pMax && pMin < pMax, "item.plausible", "Batas wajar pengukuran (minimum dan maksimum) wajib diisi.");
+                Guard.That(d.BandMin is not null || d.BandMax is not null || d.MinimumFromHeadcount, "item.band", "Rentang standar kosong: isi batas bawah dan/atau batas atas.");
+                Guard.That(d.BandMin is null || d.BandMax is null || d.BandMin <= d.BandMax, "item.bandOrder", "Batas bawah rentang standar lebih besar dari batas atasnya.");
+                Guard.That(
+                    (d.BandMin is null || (d.BandMin >= d.PlausibleMin && d.BandMin <= d.PlausibleMax)) &&
+                    (d.BandMax is null || (d.BandMax >= d.PlausibleMin && d.BandMax <= d.PlausibleMax)),
+                    "item.bandPlausible",
+                    "Rentang standar berada di luar batas wajar pengukuran.");
+                break;
+            default:
+                throw new DomainException("item.type", "Jenis jawaban tidak dikenal.");
+        }
+    }
+
+    private AnswerOutcome EvaluatePassFail(AnswerInput input) => input.Kind switch
+    {
+        AnswerInputKind.Pass => AnswerOutcome.Ok,
+        AnswerInputKind.Fail => AnswerOutcome.NotOk,
+        _ => throw new DomainException("answer.kind", $"Butir \"{LabelId}\" dijawab dengan OK atau Tidak OK."),
+    };
+
+    private AnswerOutcome EvaluateRating(AnswerInput input)
+    {
+        Guard.That(input.Kind == AnswerInputKind.Rating && input.Number is { } n && n == decimal.Truncate(n), "answer.kind", $"Butir \"{LabelId}\" dijawab dengan nilai {RatingMin}–{RatingMax}.");
+        var value = input.Number!.Value;
+        Guard.That(value >= RatingMin && value <= RatingMax, "answer.scale", $"Nilai {value:0} di luar skala {RatingMin}–{RatingMax}.");
+        return value >= RatingPassMin ? AnswerOutcome.Ok : AnswerOutcome.NotOk;
+    }
+
+    private AnswerOutcome EvaluateReading(AnswerInput input, EvaluationContext? context)
+    {
+        Guard.That(input.Kind == AnswerInputKind.Reading && input.Number is not null, "answer.kind", $"Butir \"{LabelId}\" dijawab dengan hasil pengukuran dalam {UnitSymbol(Unit)}.");
+        var value = input.Number!.Value;
+        var id = CultureInfo.GetCultureInfo("id-ID");
+        Guard.That(
+            value >= PlausibleMin && value <= PlausibleMax,
+            "answer.implausible",
+            $"Nilai {value.ToString("0.##", id)} {UnitSymbol(Unit)} di luar batas wajar {PlausibleMin?.ToString("0.##", id)}–{PlausibleMax?.ToString("0.##", id)} {UnitSymbol(Unit)}; periksa kembali pengukurannya.");
+
+        var min = MinimumFor(context);
+        var ok = (min is null || value >= min) && (BandMax is null || value <= BandMax);
+        return ok ? AnswerOutcome.Ok : AnswerOutcome.NotOk;
+    }
+
+    private decimal? MinimumFor(EvaluationContext? context)
+    {
+        if (!MinimumFromHeadcount)
+        {
+            return BandMin;
+        }
+
+        Guard.That(context is not null, "answer.context", "Jumlah pegawai OPD dibutuhkan untuk menilai butir ini.");
+        return ToiletRatio.RequiredClosets(context!.Headcount);
+    }
+}

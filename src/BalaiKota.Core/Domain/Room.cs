@@ -1,0 +1,48 @@
+namespace BalaiKota.Core.Domain;
+
+public class Room : AuditableEntity
+{
+    private Room()
+    {
+        Name = string.Empty;
+    }
+
+    public Room(Guid opdId, Guid buildingId, string name, int floor, RoomType type, decimal areaSquareMeters, int occupancy, bool isAirConditioned)
+    {
+        Id = Guid.CreateVersion7();
+        OpdId = opdId;
+        BuildingId = buildingId;
+        Name = Guard.Text(name, "room.name", "Nama ruangan wajib diisi (paling banyak 200 karakter).");
+        Guard.That(floor is >= -5 and <= 100, "room.floor", "Lantai harus antara -5 dan 100.");
+        Guard.That(areaSquareMeters is >= 0 and <= 100_000, "room.area", "Luas ruangan harus antara 0 dan 100.000 m².");
+        Guard.That(occupancy is >= 0 and <= 10_000, "room.occupancy", "Jumlah penghuni harus antara 0 dan 10.000.");
+        Floor = floor;
+        Type = type;
+        AreaSquareMeters = areaSquareMeters;
+        Occupancy = occupancy;
+        IsAirConditioned = isAirConditioned;
+        IsActive = true;
+    }
+
+    public Guid Id { get; private set; }
+
+    public Guid OpdId { get; private set; }
+
+    public Guid BuildingId { get; private set; }
+
+    public string Name { get; private set; }
+
+    public int Floor { get; private set; }
+
+    public RoomType Type { get; private set; }
+
+    public decimal AreaSquareMeters { get; private set; }
+
+    public int Occupancy { get; private set; }
+
+    public bool IsAirConditioned { get; private set; }
+
+    public bool IsActive { get; private set; }
+
+    public void Deactivate() => IsActive = false;
+}

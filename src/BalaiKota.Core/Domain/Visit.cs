@@ -1,0 +1,258 @@
+namespace BalaiKota.Core.Domain;
+
+/// <summary>A tour of one OPD's rooms, pinned to the template version it started with.</summary>
+public class Visit : AuditableEntity, IVersioned
+{
+    private readonly List<VisitTeamMember> _team = [];
+    private readonly List<RoomInspection> _rooms = [];
+
+    private Visit()
+    {
+        LeadInspectorId = string.Empty;
+    }
+
+    private Visit(Guid opdId, DateOnly plannedDate, string leadInspectorId, Guid templateId)
+    {
+        Id = Guid.CreateVersion7();
+        OpdId = opdId;
+        PlannedDate = plannedDate;
+        LeadInspectorId = Guard.Text(leadInspectorId, "visit.lead", "Ketua tim peninjau wajib dipilih.", 450);
+        TemplateId = templateId;
+        Status = VisitStatus.Planned;
+    }
+
+    public Guid Id { get; private set; }
+
+    public Guid OpdId { get; private set; }
+
+    public DateOnly PlannedDate { get; private set; }
+
+    public DateTime? StartedAt { get; private set; }
+
+    public DateTime? SubmittedAt { get; private set; }
+
+    public DateTime? CancelledAt { get; private set; }
+
+    public string? CancelReason { get; private set; }
+
+    public string LeadInspectorId { get; private set; }
+
+    /// <summary>The template version pinned when the visit was planned.</summary>
+    public Guid TemplateId { get; private set; }
+
+    public VisitStatus Status { get; private set; }
+
+    public int Version { get; private set; }
+
+    public IReadOnlyCollection<VisitTeamMember> Team => _team.AsReadOnly();
+
+    public IReadOnlyCollection<RoomInspection> Rooms => _rooms.AsReadOnly();
+
+    public static Visit Plan(Opd opd, DateOnly plannedDate, string leadInspectorId, ChecklistTemplate template)
+    {
+        Guard.That(opd.IsActive, "visit.opdInactive", $"OPD {opd.ShortName} tidak aktif.");
+        Guard.That(template.Status == TemplateStatus.Published, "visit.templateNotPublished", "Kunjungan hanya dapat memakai templat yang sudah terbit.");
+        return new Visit(opd.Id, plannedDate, leadInspectorId, template.Id);
+    }
+
+    public void AddTeamMember(string userId)
+    {
+        EnsureEditable();
+        Guard.That(userId != LeadInspectorId && _team.All(m => m.UserId != userId), "visit.teamDuplicate", "Anggota tim ini sudah tercatat.");
+        _team.Add(VisitTeamMember.ForUser(Id, userId));
+    }
+
+    public void AddAccompanyingOfficial(string name, string? position)
+    {
+        EnsureEditable();
+        _team.Add(VisitTeamMember.ForOfficial(Id, name, position));
+    }
+
+    public RoomInspection AddRoom(Room room)
+    {
+        EnsureEditable();
+        Guard.That(room.OpdId == OpdId, "visit.roomOtherOpd", $"Ruangan {room.Name} bukan milik OPD kunjungan ini.");
+        Guard.That(_rooms.All(r => r.RoomId != room.Id), "visit.roomDuplicate", $"Ruangan {room.Name} sudah ada di kunjungan ini.");
+        var inspection = new RoomInspection(Id, room.Id, _rooms.Count + 1);
+        _rooms.Add(inspection);
+        return inspection;
+    }
+
+    public void Start(DateTime nowUtc)
+    {
+        Guard.That(Status == VisitStatus.Planned, "visit.start", $"Kunjungan berstatus {Status} tidak dapat dimulai.");
+        Status = VisitStatus.InProgress;
+        StartedAt = nowUtc;
+    }
+
+    /// <summary>Records an answer, evaluated against its item; answering again replaces the earlier answer.</summary>
+    public Answer RecordAnswer(Guid roomId, ChecklistItem item, RoomType roomType, AnswerInput input, string answeredBy, DateTime nowUtc, EvaluationContext? context = null, string? note = null)
+    {
+        Guard.That(Status == VisitStatus.InProgress, "visit.notInProgress", "Jawaban hanya dapat dicatat saat kunjungan sedang berlangsung.");
+        Guard.That(item.AppliesTo(roomType), "answer.notApplicableToRoom", $"Butir \"{item.LabelId}\" tidak berlaku untuk jenis ruangan ini.");
+        var room = _rooms.SingleOrDefault(r => r.RoomId == roomId)
+            ?? throw new DomainException("visit.roomMissing", "Ruangan ini belum ada di kunjungan.");
+        var outcome = item.Evaluate(input, context);
+        return room.SetAnswer(item.Id, input, outcome, note, answeredBy, nowUtc);
+    }
+
+    /// <summary>Closes the visit; every applicable item left unanswered is recorded as not inspected.</summary>
+    public void Submit(ChecklistTemplate template, IReadOnlyDictionary<Guid, RoomType> roomTypes, string submittedBy, DateTime nowUtc)
+    {
+        Guard.That(Status == VisitStatus.InProgress, "visit.submit", "Hanya kunjungan yang sedang berlangsung yang dapat dikirim.");
+        Guard.That(_rooms.Count > 0, "visit.noRooms", "Kunjungan tanpa ruangan tidak dapat dikirim.");
+        Guard.That(template.Id == TemplateId, "visit.template", "Templat tidak sama dengan versi yang dipakai kunjungan ini.");
+        foreach (var room in _rooms)
+        {
+            var type = roomTypes.TryGetValue(room.RoomId, out var t) ? t
+                : throw new DomainException("visit.roomType", "Jenis ruangan tidak diketahui.");
+            var answered = room.Answers.Select(a => a.ItemId).ToHashSet();
+            foreach (var item in template.Items.Where(i => i.AppliesTo(type) && !answered.Contains(i.Id)))
+            {
+                room.SetAnswer(item.Id, default, AnswerOutcome.NotInspected, null, submittedBy, nowUtc);
+            }
+        }
+
+        Status = VisitStatus.Submitted;
+        SubmittedAt = nowUtc;
+    }
+
+    public void Cancel(string reason, DateTime nowUtc)
+    {
+        Guard.That(Status is VisitStatus.Planned or VisitStatus.InProgress, "visit.cancel", "Kunjungan yang sudah dikirim atau dibatalkan tidak dapat dibatalkan.");
+        CancelReason = Guard.Text(reason, "visit.cancelReason", "Alasan pembatalan wajib diisi.", 500);
+        Status = VisitStatus.Cancelled;
+        CancelledAt = nowUtc;
+    }
+
+    public void IncrementVersion() => Version++;
+
+    private void EnsureEditable() =>
+        Guard.That(Status is VisitStatus.Planned or VisitStatus.InProgress, "visit.closed", "Kunjungan yang sudah dikirim atau dibatalkan tidak dapat diubah.");
+}
+
+/// <summary>A team member: a user of the app, or a free-text accompanying official of the OPD.</summary>
+public class VisitTeamMember
+{
+    private VisitTeamMember()
+    {
+    }
+
+    public Guid Id { get; private set; }
+
+    public Guid VisitId { get; private set; }
+
+    public string? UserId { get; private set; }
+
+    public string? OfficialName { get; private set; }
+
+    public string? OfficialPosition { get; private set; }
+
+    internal static VisitTeamMember ForUser(Guid visitId, string userId) => new()
+    {
+        Id = Guid.CreateVersion7(),
+        VisitId = visitId,
+        UserId = Guard.Text(userId, "visit.teamUser", "Pengguna anggota tim wajib dipilih.", 450),
+    };
+
+    internal static VisitTeamMember ForOfficial(Guid visitId, string name, string? position) => new()
+    {
+        Id = Guid.CreateVersion7(),
+        VisitId = visitId,
+        OfficialName = Guard.Text(name, "visit.officialName", "Nama pejabat pendamping wajib diisi."),
+        OfficialPosition = Guard.OptionalText(position, 200, "visit.officialPosition", "Jabatan paling banyak 200 karakter."),
+    };
+}
+
+public class RoomInspection
+{
+    private readonly List<Answer> _answers = [];
+
+    private RoomInspection()
+    {
+    }
+
+    internal RoomInspection(Guid visitId, Guid roomId, int sortOrder)
+    {
+        Id = Guid.CreateVersion7();
+        VisitId = visitId;
+        RoomId = roomId;
+        SortOrder = sortOrder;
+    }
+
+    public Guid Id { get; private set; }
+
+    public Guid VisitId { get; private set; }
+
+    public Guid RoomId { get; private set; }
+
+    public int SortOrder { get; private set; }
+
+    public IReadOnlyCollection<Answer> Answers => _answers.AsReadOnly();
+
+    internal Answer SetAnswer(Guid itemId, AnswerInput input, AnswerOutcome outcome, string? note, string answeredBy, DateTime nowUtc)
+    {
+        var answer = _answers.SingleOrDefault(a => a.ItemId == itemId);
+        if (answer is null)
+        {
+            answer = new Answer(Id, itemId);
+            _answers.Add(answer);
+        }
+
+        answer.Set(input, outcome, note, answeredBy, nowUtc);
+        return answer;
+    }
+}
+
+public class Answer
+{
+    private Answer()
+    {
+        AnsweredBy = string.Empty;
+    }
+
+    internal Answer(Guid roomInspectionId, Guid itemId)
+        : this()
+    {
+        Id = Guid.CreateVersion7();
+        RoomInspectionId = roomInspectionId;
+        ItemId = itemId;
+    }
+
+    public Guid Id { get; private set; }
+
+    public Guid RoomInspectionId { get; private set; }
+
+    public Guid ItemId { get; private set; }
+
+    public bool? Passed { get; private set; }
+
+    public decimal? Value { get; private set; }
+
+    public bool IsNotApplicable { get; private set; }
+
+    public string? Note { get; private set; }
+
+    public AnswerOutcome Outcome { get; private set; }
+
+    public string AnsweredBy { get; private set; }
+
+    public DateTime AnsweredAt { get; private set; }
+
+    internal void Set(AnswerInput input, AnswerOutcome outcome, string? note, string answeredBy, DateTime nowUtc)
+    {
+        var inspected = outcome != AnswerOutcome.NotInspected;
+        Passed = !inspected ? null : input.Kind switch
+        {
+            AnswerInputKind.Pass => true,
+            AnswerInputKind.Fail => false,
+            _ => null,
+        };
+        Value = inspected ? input.Number : null;
+        IsNotApplicable = inspected && input.Kind == AnswerInputKind.NotApplicable;
+        Note = Guard.OptionalText(note, 2000, "answer.note", "Catatan paling banyak 2.000 karakter.");
+        Outcome = outcome;
+        AnsweredBy = answeredBy;
+        AnsweredAt = nowUtc;
+    }
+}
