@@ -1,0 +1,17 @@
+using BalaiKota.Core.Domain;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Metadata.Builders;
+
+namespace BalaiKota.Core.Data.Configurations;
+
+public sealed class AuditEntryConfiguration : IEntityTypeConfiguration<AuditEntry>
+{
+    public void Configure(EntityTypeBuilder<AuditEntry> builder)
+    {
+        builder.Property(a => a.EntityType).HasMaxLength(100);
+        builder.Property(a => a.EntityId).HasMaxLength(100);
+        builder.Property(a => a.UserId).HasMaxLength(450);
+        builder.HasIndex(a => a.At);
+        builder.HasIndex(a => new { a.EntityType, a.EntityId });
+    }
+}

@@ -1,0 +1,294 @@
+using System.Globalization;
+using BalaiKota.Core.Domain;
+using Microsoft.EntityFrameworkCore;
+
+namespace BalaiKota.Core.Data.Seeding;
+
+/// <param name="Months">Calendar months ending with the current WIB month.</param>
+/// <param name="VisitsPerMonth">Visits spread over each month; those after today are left planned.</param>
+public sealed record GeneratorOptions(int Months, int VisitsPerMonth, int Seed = 20_261_127, double NotOkRate = 0.2);
+
+/// <summary>The accounts in whose name generated work is done; the repair user belongs to the unit.</summary>
+public sealed record GeneratorActors(string InspectorId, string SecretariatId, string RepairUserId, Guid RepairUnitId);
+
+public sealed record GenerationSummary(int Visits, int Answers, int Findings, int Tasks);
+
+/// <summary>
+/// Fills a database with realistic visits, answers, findings and follow-up tasks in every state,
+/// going through the domain model so that generated data obeys the same rules as real data.
+/// </summary>
+public sealed class SyntheticDataGenerator(IDbContextFactory<BalaiKotaDbContext> factory, TimeProvider clock)
+{
+    private static readonly CultureInfo Indonesian = CultureInfo.GetCultureInfo("id-ID");
+
+    public async Task<GenerationSummary> GenerateAsync(GeneratorOptions options, GeneratorActors actors, CancellationToken ct = default)
+    {
+        ArgumentOutOfRangeException.ThrowIfLessThan(options.Months, 1);
+        ArgumentOutOfRangeException.ThrowIfLessThan(options.VisitsPerMonth, 1);
+
+        var baseline = await LoadBaselineAsync(ct);
+        var random = new Random(options.Seed);
+        var now = clock.GetUtcNow().UtcDateTime;
+        var today = Wib.Today(clock);
+        var firstMonth = new DateOnly(today.Year, today.Month, 1).AddMonths(-(options.Months - 1));
+        var totals = new GenerationSummary(0, 0, 0, 0);
+
+        for (var m = 0; m < options.Months; m++)
+        {
+            var month = firstMonth.AddMonths(m);
+            await using var db = await factory.CreateDbContextAsync(ct);
+            db.WriteAuditLog = false;
+            db.ChangeTracker.AutoDetectChangesEnabled = false;
+            var monthRun = new MonthRun(db, baseline, actors, options, random, now, today);
+            for (var v = 0; v < options.VisitsPerMonth; v++)
+            {
+                var day = 1 + (v * DateTime.DaysInMonth(month.Year, month.Month) / options.VisitsPerMonth);
+                var opd = baseline.Opds[((m * options.VisitsPerMonth) + v) % baseline.Opds.Count];
+                monthRun.AddVisit(opd, month.AddDays(day - 1), cancel: ((m * options.VisitsPerMonth) + v) % 25 == 24);
+            }
+
+            // Change detection is off while building a month (it would rescan the graph on every Add); answers
+            // and events join the tracked visits and tasks after they were added, so detect once here.
+            db.ChangeTracker.DetectChanges();
+            await db.SaveChangesAsync(ct);
+            totals = new GenerationSummary(
+                totals.Visits + monthRun.Visits,
+                totals.Answers + monthRun.Answers,
+                totals.Findings + monthRun.Findings,
+                totals.Tasks + monthRun.Tasks);
+        }
+
+        return totals;
+    }
+
+    private async Task<Baseline> LoadBaselineAsync(CancellationToken ct)
+    {
+        await using var db = await factory.CreateDbContextAsync(ct);
+        var template = await db.ChecklistTemplates.AsNoTracking()
+            .Include(t => t.Categories).ThenInclude(c => c.Items)
+            .Where(t => t.Code == DefaultChecklist.Code && t.Status == TemplateStatus.Published)
+            .OrderByDescending(t => t.Version)
+            .FirstOrDefaultAsync(ct)
+            ?? throw new InvalidOperationException("No published default checklist; seed reference data first.");
+        var opds = await db.Opds.AsNoTracking().Where(o => o.IsActive).OrderBy(o => o.ShortName).ToListAsync(ct);
+        var rooms = await db.Rooms.AsNoTracking().Where(r => r.IsActive).ToListAsync(ct);
+        if (opds.Count == 0)
+        {
+            throw new InvalidOperationException("No OPDs; add the sample registry first.");
+        }
+
+        return new Baseline(template, opds, rooms.GroupBy(r => r.OpdId).ToDictionary(g => g.Key, g => g.OrderBy(r => r.Name, StringComparer.Ordinal).ToList()));
+    }
+
+    private sealed record Baseline(ChecklistTemplate Template, List<Opd> Opds, Dictionary<Guid, List<Room>> RoomsByOpd)
+    {
+        public InspectionArea AreaOf(ChecklistItem item) => Template.Categories.First(c => c.Id == item.CategoryId).Area;
+    }
+
+    private sealed class MonthRun(BalaiKotaDbContext db, Baseline baseline, GeneratorActors actors, GeneratorOptions options, Random random, DateTime now, DateOnly today)
+    {
+        private readonly Actor _secretariat = new(actors.SecretariatId, new HashSet<string> { Roles.Secretariat });
+        private readonly Actor _repair = new(actors.RepairUserId, new HashSet<string> { Roles.RepairUnit }, actors.RepairUnitId);
+        private readonly Actor _inspector = new(actors.InspectorId, new HashSet<string> { Roles.Inspector });
+
+        public int Visits { get; private set; }
+
+        public int Answers { get; private set; }
+
+        public int Findings { get; private set; }
+
+        public int Tasks { get; private set; }
+
+        public void AddVisit(Opd opd, DateOnly date, bool cancel)
+        {
+            var rooms = baseline.RoomsByOpd.GetValueOrDefault(opd.Id) ?? [];
+            if (rooms.Count == 0)
+            {
+                return;
+            }
+
+            var visit = Visit.Plan(opd, date, actors.InspectorId, baseline.Template);
+            visit.AddAccompanyingOfficial($"Sekretaris {opd.ShortName}", "Sekretaris Dinas");
+            foreach (var room in rooms)
+            {
+                visit.AddRoom(room);
+            }
+
+            db.Visits.Add(visit);
+            Visits++;
+            var startedUtc = Wib.StartOfDayUtc(date).AddHours(9);
+            if (cancel && date <= today)
+            {
+                visit.Cancel("Pimpinan OPD berhalangan; dijadwalkan ulang.", startedUtc.AddHours(-12));
+                return;
+            }
+
+            if (date > today)
+            {
+                return;
+            }
+
+            visit.Start(startedUtc);
+            var context = new EvaluationContext(opd.Headcount);
+            var answered = date == today ? rooms.Take(rooms.Count / 2) : rooms;
+            foreach (var room in answered)
+            {
+                foreach (var item in baseline.Template.Items.Where(i => i.AppliesTo(room.Type)))
+                {
+                    visit.RecordAnswer(room.Id, item, room.Type, SyntheticInput(item, room, context), actors.InspectorId, startedUtc.AddMinutes(Answers % 120), context);
+                    Answers++;
+                }
+            }
+
+            if (date == today)
+            {
+                return;
+            }
+
+            var submittedUtc = startedUtc.AddHours(2.5);
+            visit.Submit(baseline.Template, rooms.ToDictionary(r => r.Id, r => r.Type), actors.InspectorId, submittedUtc);
+            foreach (var inspection in visit.Rooms)
+            {
+                foreach (var answer in inspection.Answers.Where(a => a.Outcome == AnswerOutcome.NotOk))
+                {
+                    AddFindingWithTask(visit, inspection.RoomId, answer, context, submittedUtc);
+                }
+            }
+        }
+
+        private void AddFindingWithTask(Visit visit, Guid roomId, Answer answer, EvaluationContext context, DateTime submittedUtc)
+        {
+            var item = baseline.Template.Items.First(i => i.Id == answer.ItemId);
+            var severity = item.DefaultSeverity == Severity.High && random.NextDouble() < 0.1 ? Severity.Critical : item.DefaultSeverity;
+            var description = answer.Value is { } value
+                ? $"{item.LabelId}: {value.ToString("0.#", Indonesian)} {ChecklistItem.UnitSymbol(item.Unit)} (standar {item.BandText(Indonesian, context)})"
+                : $"{item.LabelId}: tidak memenuhi";
+            var finding = Finding.FromAnswer(visit.Id, roomId, item, baseline.AreaOf(item), answer, severity, description, submittedUtc);
+            db.Findings.Add(finding);
+            Findings++;
+
+            var task = FollowUpTask.DraftFrom(finding, actors.SecretariatId, submittedUtc);
+            db.FollowUpTasks.Add(task);
+            Tasks++;
+            Advance(task, finding, submittedUtc);
+        }
+
+        /// <summary>Walks the task along the state machine as far as its age allows, towards a target drawn at random.</summary>
+        private void Advance(FollowUpTask task, Finding finding, DateTime submittedUtc)
+        {
+            var ageDays = (now - submittedUtc).TotalDays;
+            var roll = random.NextDouble();
+            var target = ageDays switch
+            {
+                < 3 => FollowUpStatus.New,
+                _ when roll < 0.04 => FollowUpStatus.Dismissed,
+                _ when roll < 0.09 => FollowUpStatus.HandedBack,
+                > 45 => roll < 0.90 ? FollowUpStatus.Verified : roll < 0.95 ? FollowUpStatus.Done : FollowUpStatus.InProgress,
+                > 14 => roll < 0.45 ? FollowUpStatus.Verified : roll < 0.65 ? FollowUpStatus.Done : roll < 0.85 ? FollowUpStatus.InProgress : FollowUpStatus.Assigned,
+                _ => roll < 0.25 ? FollowUpStatus.New : roll < 0.5 ? FollowUpStatus.Assigned : roll < 0.75 ? FollowUpStatus.InProgress : FollowUpStatus.Done,
+            };
+
+            if (target == FollowUpStatus.New)
+            {
+                return;
+            }
+
+            var at = submittedUtc.AddDays(1);
+            if (target == FollowUpStatus.Dismissed)
+            {
+                task.Dismiss(_secretariat, "Bukan kewenangan pemeliharaan gedung.", at);
+                finding.Dismiss("Tidak ditindaklanjuti.", at);
+                return;
+            }
+
+            var assignedOn = DateOnly.FromDateTime(Wib.ToWib(at));
+            task.Assign(_secretariat, actors.RepairUnitId, null, task.Priority, FollowUpTask.DefaultDueDate(finding.Severity, assignedOn), assignedOn, at);
+            if (target == FollowUpStatus.Assigned || !Step(ref at, 2))
+            {
+                return;
+            }
+
+            if (target == FollowUpStatus.HandedBack)
+            {
+                task.HandBack(_repair, "Perlu anggaran perubahan.", at);
+                return;
+            }
+
+            task.StartWork(_repair, at);
+            if (target == FollowUpStatus.InProgress || !Step(ref at, 4 + random.Next(6)))
+            {
+                return;
+            }
+
+            task.MarkDone(_repair, "Sudah diperbaiki.", at);
+            if (target == FollowUpStatus.Done || !Step(ref at, 2))
+            {
+                return;
+            }
+
+            if (random.NextDouble() < 0.1)
+            {
+                task.RejectVerification(_inspector, "Masih belum sesuai standar.", at);
+                if (!Step(ref at, 3))
+                {
+                    return;
+                }
+
+                task.MarkDone(_repair, "Diperbaiki ulang.", at);
+                if (!Step(ref at, 2))
+                {
+                    return;
+                }
+            }
+
+            task.Verify(_inspector, "Sudah sesuai saat kunjungan ulang.", at);
+            finding.Resolve(at);
+        }
+
+        private bool Step(ref DateTime at, double days)
+        {
+            at = at.AddDays(days);
+            return at <= now;
+        }
+
+        private AnswerInput SyntheticInput(ChecklistItem item, Room room, EvaluationContext context)
+        {
+            if (item.AllowNotApplicable && random.NextDouble() < 0.05)
+            {
+                return AnswerInput.NotApplicable();
+            }
+
+            // Rooms without air conditioning are hotter and stuffier, as the tours found.
+            var area = baseline.AreaOf(item);
+            var bias = !room.IsAirConditioned && area is InspectionArea.Heat or InspectionArea.Ventilation ? 1.8 : 0.85;
+            var ok = random.NextDouble() >= options.NotOkRate * bias;
+            return item.AnswerType switch
+            {
+                AnswerType.PassFail => ok ? AnswerInput.Pass() : AnswerInput.Fail(),
+                AnswerType.Rating => AnswerInput.Rating(ok
+                    ? random.Next(item.RatingPassMin!.Value, item.RatingMax!.Value + 1)
+                    : random.Next(item.RatingMin!.Value, item.RatingPassMin!.Value)),
+                _ => AnswerInput.Reading(SyntheticReading(item, context, ok)),
+            };
+        }
+
+        private decimal SyntheticReading(ChecklistItem item, EvaluationContext context, bool ok)
+        {
+            var lo = item.MinimumFromHeadcount ? ToiletRatio.RequiredClosets(context.Headcount) : item.BandMin;
+            var hi = item.BandMax;
+            var r = (decimal)random.NextDouble();
+            var value = (lo, hi) switch
+            {
+                ({ } a, { } b) when ok => a + (r * (b - a)),
+                ({ } a, { } b) => random.NextDouble() < 0.8 ? b + ((b - a) * (0.1m + r)) : a - ((b - a) * (0.1m + r)),
+                ({ } a, null) when ok => a * (1 + r),
+                ({ } a, null) => a * r * 0.9m,
+                (null, { } b) when ok => b * (0.45m + (0.5m * r)),
+                (null, { } b) => b * (1.05m + (0.5m * r)),
+                _ => item.PlausibleMin!.Value,
+            };
+            var decimals = item.Unit is MeasurementUnit.DegreesCelsius or MeasurementUnit.MetersPerSecond ? 2 : 0;
+            return Math.Clamp(Math.Round(value, decimals), item.PlausibleMin!.Value, item.PlausibleMax!.Value);
+        }
+    }
+}

@@ -1,0 +1,75 @@
+using BalaiKota.Core.Data;
+using BalaiKota.Core.Domain;
+using BalaiKota.Web.Authorization;
+using BalaiKota.Web.Components;
+using BalaiKota.Web.Components.Account;
+using BalaiKota.Web.Localization;
+using Microsoft.AspNetCore.Components.Authorization;
+using Microsoft.AspNetCore.Identity;
+using MudBlazor;
+using MudBlazor.Services;
+
+namespace BalaiKota.Web;
+
+public static class WebRegistration
+{
+    /// <summary>Blazor, MudBlazor, sign-in, authorization, languages and the health check.</summary>
+    public static IHostApplicationBuilder AddBalaiKotaWeb(this IHostApplicationBuilder builder)
+    {
+        var services = builder.Services;
+        services.AddRazorComponents().AddInteractiveServerComponents();
+        services.AddMudServices();
+        services.AddLocalization();
+        services.AddTransient<MudLocalizer, IndonesianMudLocalizer>();
+
+        services.AddCascadingAuthenticationState();
+        services.AddScoped<IdentityRedirectManager>();
+        services.AddScoped<AuthenticationStateProvider, IdentityRevalidatingAuthenticationStateProvider>();
+        services.AddAuthentication(options =>
+            {
+                options.DefaultScheme = IdentityConstants.ApplicationScheme;
+                options.DefaultSignInScheme = IdentityConstants.ExternalScheme;
+            })
+            .AddIdentityCookies();
+        services.ConfigureApplicationCookie(options =>
+        {
+            options.LoginPath = "/Account/Login";
+            options.AccessDeniedPath = "/Account/AccessDenied";
+            options.ExpireTimeSpan = TimeSpan.FromHours(10);
+            options.SlidingExpiration = true;
+        });
+        services.AddIdentityCore<ApplicationUser>().AddSignInManager();
+        services.AddAuthorization(PageAccess.AddPolicies);
+
+        services.AddHealthChecks().AddDbContextCheck<BalaiKotaDbContext>();
+        return builder;
+    }
+
+    public static WebApplication UseBalaiKota(this WebApplication app)
+    {
+        if (!app.Environment.IsDevelopment())
+        {
+            app.UseExceptionHandler("/Error", createScopeForErrors: true);
+            app.UseHsts();
+        }
+
+        app.UseStatusCodePagesWithReExecute("/not-found", createScopeForStatusCodePages: true);
+        app.UseRequestLocalization(options =>
+        {
+            options.SetDefaultCulture(AppCultures.Indonesian)
+                .AddSupportedCultures([.. AppCultures.Supported])
+                .AddSupportedUICultures([.. AppCultures.Supported]);
+
+            // The language is the user's choice in the app (cookie), not the browser's default.
+            options.RequestCultureProviders = [new Microsoft.AspNetCore.Localization.CookieRequestCultureProvider()];
+        });
+        app.UseAntiforgery();
+
+        app.MapStaticAssets();
+        app.MapRazorComponents<App>().AddInteractiveServerRenderMode();
+        app.MapAccountEndpoints();
+        app.MapCultureEndpoint();
+        app.MapHealthChecks("/health").AllowAnonymous();
+        return app;
+    }
+}
