@@ -50,6 +50,13 @@ public class BalaiKotaDbContext(DbContextOptions<BalaiKotaDbContext> options) : 
     {
         base.OnModelCreating(builder);
         builder.ApplyConfigurationsFromAssembly(typeof(BalaiKotaDbContext).Assembly);
+
+        // Domain objects make their own keys (Guid v7) when they are created, so a new child found in a
+        // tracked parent's collection must be inserted, not mistaken for an existing row.
+        foreach (var entity in builder.Model.GetEntityTypes().Where(e => e.ClrType.Namespace == typeof(Visit).Namespace && e.ClrType != typeof(ApplicationUser)))
+        {
+            builder.Entity(entity.ClrType).Property(nameof(Visit.Id)).ValueGeneratedNever();
+        }
     }
 
     protected override void ConfigureConventions(ModelConfigurationBuilder configurationBuilder)

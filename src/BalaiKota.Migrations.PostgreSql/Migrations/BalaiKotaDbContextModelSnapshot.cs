@@ -25,7 +25,6 @@ namespace BalaiKota.Migrations.PostgreSql.Migrations
             modelBuilder.Entity("BalaiKota.Core.Domain.Answer", b =>
                 {
                     b.Property<Guid>("Id")
-                        .ValueGeneratedOnAdd()
                         .HasColumnType("uuid");
 
                     b.Property<DateTime>("AnsweredAt")
@@ -151,7 +150,6 @@ namespace BalaiKota.Migrations.PostgreSql.Migrations
             modelBuilder.Entity("BalaiKota.Core.Domain.AuditEntry", b =>
                 {
                     b.Property<Guid>("Id")
-                        .ValueGeneratedOnAdd()
                         .HasColumnType("uuid");
 
                     b.Property<string>("Action")
@@ -192,7 +190,6 @@ namespace BalaiKota.Migrations.PostgreSql.Migrations
             modelBuilder.Entity("BalaiKota.Core.Domain.Building", b =>
                 {
                     b.Property<Guid>("Id")
-                        .ValueGeneratedOnAdd()
                         .HasColumnType("uuid");
 
                     b.Property<string>("Address")
@@ -230,7 +227,6 @@ namespace BalaiKota.Migrations.PostgreSql.Migrations
             modelBuilder.Entity("BalaiKota.Core.Domain.ChecklistCategory", b =>
                 {
                     b.Property<Guid>("Id")
-                        .ValueGeneratedOnAdd()
                         .HasColumnType("uuid");
 
                     b.Property<string>("Area")
@@ -264,7 +260,6 @@ namespace BalaiKota.Migrations.PostgreSql.Migrations
             modelBuilder.Entity("BalaiKota.Core.Domain.ChecklistItem", b =>
                 {
                     b.Property<Guid>("Id")
-                        .ValueGeneratedOnAdd()
                         .HasColumnType("uuid");
 
                     b.Property<bool>("AllowNotApplicable")
@@ -359,7 +354,6 @@ namespace BalaiKota.Migrations.PostgreSql.Migrations
             modelBuilder.Entity("BalaiKota.Core.Domain.ChecklistTemplate", b =>
                 {
                     b.Property<Guid>("Id")
-                        .ValueGeneratedOnAdd()
                         .HasColumnType("uuid");
 
                     b.Property<string>("Code")
@@ -409,7 +403,6 @@ namespace BalaiKota.Migrations.PostgreSql.Migrations
             modelBuilder.Entity("BalaiKota.Core.Domain.Finding", b =>
                 {
                     b.Property<Guid>("Id")
-                        .ValueGeneratedOnAdd()
                         .HasColumnType("uuid");
 
                     b.Property<Guid?>("AnswerId")
@@ -484,7 +477,6 @@ namespace BalaiKota.Migrations.PostgreSql.Migrations
             modelBuilder.Entity("BalaiKota.Core.Domain.FollowUpTask", b =>
                 {
                     b.Property<Guid>("Id")
-                        .ValueGeneratedOnAdd()
                         .HasColumnType("uuid");
 
                     b.Property<string>("AssigneeId")
@@ -549,7 +541,6 @@ namespace BalaiKota.Migrations.PostgreSql.Migrations
             modelBuilder.Entity("BalaiKota.Core.Domain.FollowUpTaskEvent", b =>
                 {
                     b.Property<Guid>("Id")
-                        .ValueGeneratedOnAdd()
                         .HasColumnType("uuid");
 
                     b.Property<string>("Action")
@@ -593,7 +584,6 @@ namespace BalaiKota.Migrations.PostgreSql.Migrations
             modelBuilder.Entity("BalaiKota.Core.Domain.Opd", b =>
                 {
                     b.Property<Guid>("Id")
-                        .ValueGeneratedOnAdd()
                         .HasColumnType("uuid");
 
                     b.Property<DateTime>("CreatedAt")
@@ -643,7 +633,6 @@ namespace BalaiKota.Migrations.PostgreSql.Migrations
             modelBuilder.Entity("BalaiKota.Core.Domain.Photo", b =>
                 {
                     b.Property<Guid>("Id")
-                        .ValueGeneratedOnAdd()
                         .HasColumnType("uuid");
 
                     b.Property<Guid?>("AnswerId")
@@ -708,7 +697,6 @@ namespace BalaiKota.Migrations.PostgreSql.Migrations
             modelBuilder.Entity("BalaiKota.Core.Domain.ResponsibleUnit", b =>
                 {
                     b.Property<Guid>("Id")
-                        .ValueGeneratedOnAdd()
                         .HasColumnType("uuid");
 
                     b.Property<DateTime>("CreatedAt")
@@ -752,7 +740,6 @@ namespace BalaiKota.Migrations.PostgreSql.Migrations
             modelBuilder.Entity("BalaiKota.Core.Domain.Room", b =>
                 {
                     b.Property<Guid>("Id")
-                        .ValueGeneratedOnAdd()
                         .HasColumnType("uuid");
 
                     b.Property<double>("AreaSquareMeters")
@@ -810,7 +797,6 @@ namespace BalaiKota.Migrations.PostgreSql.Migrations
             modelBuilder.Entity("BalaiKota.Core.Domain.RoomInspection", b =>
                 {
                     b.Property<Guid>("Id")
-                        .ValueGeneratedOnAdd()
                         .HasColumnType("uuid");
 
                     b.Property<Guid>("RoomId")
@@ -835,7 +821,6 @@ namespace BalaiKota.Migrations.PostgreSql.Migrations
             modelBuilder.Entity("BalaiKota.Core.Domain.Visit", b =>
                 {
                     b.Property<Guid>("Id")
-                        .ValueGeneratedOnAdd()
                         .HasColumnType("uuid");
 
                     b.Property<string>("CancelReason")
@@ -901,7 +886,6 @@ namespace BalaiKota.Migrations.PostgreSql.Migrations
             modelBuilder.Entity("BalaiKota.Core.Domain.VisitTeamMember", b =>
                 {
                     b.Property<Guid>("Id")
-                        .ValueGeneratedOnAdd()
                         .HasColumnType("uuid");
 
                     b.Property<string>("OfficialName")

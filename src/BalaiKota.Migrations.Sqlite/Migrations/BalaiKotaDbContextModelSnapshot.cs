@@ -20,7 +20,6 @@ namespace BalaiKota.Migrations.Sqlite.Migrations
             modelBuilder.Entity("BalaiKota.Core.Domain.Answer", b =>
                 {
                     b.Property<Guid>("Id")
-                        .ValueGeneratedOnAdd()
                         .HasColumnType("TEXT");
 
                     b.Property<DateTime>("AnsweredAt")
@@ -146,7 +145,6 @@ namespace BalaiKota.Migrations.Sqlite.Migrations
             modelBuilder.Entity("BalaiKota.Core.Domain.AuditEntry", b =>
                 {
                     b.Property<Guid>("Id")
-                        .ValueGeneratedOnAdd()
                         .HasColumnType("TEXT");
 
                     b.Property<string>("Action")
@@ -187,7 +185,6 @@ namespace BalaiKota.Migrations.Sqlite.Migrations
             modelBuilder.Entity("BalaiKota.Core.Domain.Building", b =>
                 {
                     b.Property<Guid>("Id")
-                        .ValueGeneratedOnAdd()
                         .HasColumnType("TEXT");
 
                     b.Property<string>("Address")
@@ -225,7 +222,6 @@ namespace BalaiKota.Migrations.Sqlite.Migrations
             modelBuilder.Entity("BalaiKota.Core.Domain.ChecklistCategory", b =>
                 {
                     b.Property<Guid>("Id")
-                        .ValueGeneratedOnAdd()
                         .HasColumnType("TEXT");
 
                     b.Property<string>("Area")
@@ -259,7 +255,6 @@ namespace BalaiKota.Migrations.Sqlite.Migrations
             modelBuilder.Entity("BalaiKota.Core.Domain.ChecklistItem", b =>
                 {
                     b.Property<Guid>("Id")
-                        .ValueGeneratedOnAdd()
                         .HasColumnType("TEXT");
 
                     b.Property<bool>("AllowNotApplicable")
@@ -354,7 +349,6 @@ namespace BalaiKota.Migrations.Sqlite.Migrations
             modelBuilder.Entity("BalaiKota.Core.Domain.ChecklistTemplate", b =>
                 {
                     b.Property<Guid>("Id")
-                        .ValueGeneratedOnAdd()
                         .HasColumnType("TEXT");
 
                     b.Property<string>("Code")
@@ -404,7 +398,6 @@ namespace BalaiKota.Migrations.Sqlite.Migrations
             modelBuilder.Entity("BalaiKota.Core.Domain.Finding", b =>
                 {
                     b.Property<Guid>("Id")
-                        .ValueGeneratedOnAdd()
                         .HasColumnType("TEXT");
 
                     b.Property<Guid?>("AnswerId")
@@ -479,7 +472,6 @@ namespace BalaiKota.Migrations.Sqlite.Migrations
             modelBuilder.Entity("BalaiKota.Core.Domain.FollowUpTask", b =>
                 {
                     b.Property<Guid>("Id")
-                        .ValueGeneratedOnAdd()
                         .HasColumnType("TEXT");
 
                     b.Property<string>("AssigneeId")
@@ -544,7 +536,6 @@ namespace BalaiKota.Migrations.Sqlite.Migrations
             modelBuilder.Entity("BalaiKota.Core.Domain.FollowUpTaskEvent", b =>
                 {
                     b.Property<Guid>("Id")
-                        .ValueGeneratedOnAdd()
                         .HasColumnType("TEXT");
 
                     b.Property<string>("Action")
@@ -588,7 +579,6 @@ namespace BalaiKota.Migrations.Sqlite.Migrations
             modelBuilder.Entity("BalaiKota.Core.Domain.Opd", b =>
                 {
                     b.Property<Guid>("Id")
-                        .ValueGeneratedOnAdd()
                         .HasColumnType("TEXT");
 
                     b.Property<DateTime>("CreatedAt")
@@ -638,7 +628,6 @@ namespace BalaiKota.Migrations.Sqlite.Migrations
             modelBuilder.Entity("BalaiKota.Core.Domain.Photo", b =>
                 {
                     b.Property<Guid>("Id")
-                        .ValueGeneratedOnAdd()
                         .HasColumnType("TEXT");
 
                     b.Property<Guid?>("AnswerId")
@@ -703,7 +692,6 @@ namespace BalaiKota.Migrations.Sqlite.Migrations
             modelBuilder.Entity("BalaiKota.Core.Domain.ResponsibleUnit", b =>
                 {
                     b.Property<Guid>("Id")
-                        .ValueGeneratedOnAdd()
                         .HasColumnType("TEXT");
 
                     b.Property<DateTime>("CreatedAt")
@@ -747,7 +735,6 @@ namespace BalaiKota.Migrations.Sqlite.Migrations
             modelBuilder.Entity("BalaiKota.Core.Domain.Room", b =>
                 {
                     b.Property<Guid>("Id")
-                        .ValueGeneratedOnAdd()
                         .HasColumnType("TEXT");
 
                     b.Property<double>("AreaSquareMeters")
@@ -805,7 +792,6 @@ namespace BalaiKota.Migrations.Sqlite.Migrations
             modelBuilder.Entity("BalaiKota.Core.Domain.RoomInspection", b =>
                 {
                     b.Property<Guid>("Id")
-                        .ValueGeneratedOnAdd()
                         .HasColumnType("TEXT");
 
                     b.Property<Guid>("RoomId")
@@ -830,7 +816,6 @@ namespace BalaiKota.Migrations.Sqlite.Migrations
             modelBuilder.Entity("BalaiKota.Core.Domain.Visit", b =>
                 {
                     b.Property<Guid>("Id")
-                        .ValueGeneratedOnAdd()
                         .HasColumnType("TEXT");
 
                     b.Property<string>("CancelReason")
@@ -896,7 +881,6 @@ namespace BalaiKota.Migrations.Sqlite.Migrations
             modelBuilder.Entity("BalaiKota.Core.Domain.VisitTeamMember", b =>
                 {
                     b.Property<Guid>("Id")
-                        .ValueGeneratedOnAdd()
                         .HasColumnType("TEXT");
 
                     b.Property<string>("OfficialName")

@@ -39,12 +39,21 @@ public sealed class SyntheticDataGenerator(IDbContextFactory<BalaiKotaDbContext>
             await using var db = await factory.CreateDbContextAsync(ct);
             db.WriteAuditLog = false;
             db.ChangeTracker.AutoDetectChangesEnabled = false;
-            var monthRun = new MonthRun(db, baseline, actors, options, random, now, today);
+            var monthRun = new MonthRun(db, baseline, actors, options, random, now);
+            var days = Enumerable.Range(0, options.VisitsPerMonth)
+                .Select(v => month.AddDays(v * DateTime.DaysInMonth(month.Year, month.Month) / options.VisitsPerMonth))
+                .ToList();
+
+            // The latest visit not in the future is the tour under way today.
+            var underWay = days.LastOrDefault(d => d <= today);
             for (var v = 0; v < options.VisitsPerMonth; v++)
             {
-                var day = 1 + (v * DateTime.DaysInMonth(month.Year, month.Month) / options.VisitsPerMonth);
-                var opd = baseline.Opds[((m * options.VisitsPerMonth) + v) % baseline.Opds.Count];
-                monthRun.AddVisit(opd, month.AddDays(day - 1), cancel: ((m * options.VisitsPerMonth) + v) % 25 == 24);
+                var index = (m * options.VisitsPerMonth) + v;
+                var fate = days[v] > today ? VisitStatus.Planned
+                    : index % 25 == 24 ? VisitStatus.Cancelled
+                    : v == days.LastIndexOf(underWay) && month.Month == today.Month && month.Year == today.Year ? VisitStatus.InProgress
+                    : VisitStatus.Submitted;
+                monthRun.AddVisit(baseline.Opds[index % baseline.Opds.Count], days[v], fate);
             }
 
             // Change detection is off while building a month (it would rescan the graph on every Add); answers
@@ -85,7 +94,7 @@ public sealed class SyntheticDataGenerator(IDbContextFactory<BalaiKotaDbContext>
         public InspectionArea AreaOf(ChecklistItem item) => Template.Categories.First(c => c.Id == item.CategoryId).Area;
     }
 
-    private sealed class MonthRun(BalaiKotaDbContext db, Baseline baseline, GeneratorActors actors, GeneratorOptions options, Random random, DateTime now, DateOnly today)
+    private sealed class MonthRun(BalaiKotaDbContext db, Baseline baseline, GeneratorActors actors, GeneratorOptions options, Random random, DateTime now)
     {
         private readonly Actor _secretariat = new(actors.SecretariatId, new HashSet<string> { Roles.Secretariat });
         private readonly Actor _repair = new(actors.RepairUserId, new HashSet<string> { Roles.RepairUnit }, actors.RepairUnitId);
@@ -99,7 +108,7 @@ public sealed class SyntheticDataGenerator(IDbContextFactory<BalaiKotaDbContext>
 
         public int Tasks { get; private set; }
 
-        public void AddVisit(Opd opd, DateOnly date, bool cancel)
+        public void AddVisit(Opd opd, DateOnly date, VisitStatus fate)
         {
             var rooms = baseline.RoomsByOpd.GetValueOrDefault(opd.Id) ?? [];
             if (rooms.Count == 0)
@@ -116,21 +125,22 @@ public sealed class SyntheticDataGenerator(IDbContextFactory<BalaiKotaDbContext>
 
             db.Visits.Add(visit);
             Visits++;
-            var startedUtc = Wib.StartOfDayUtc(date).AddHours(9);
-            if (cancel && date <= today)
+            // A tour starts at 09.00 WIB; one on today's date started early enough to be over by now.
+            var startedUtc = new[] { Wib.StartOfDayUtc(date).AddHours(9), now.AddHours(-3) }.Min();
+            if (fate == VisitStatus.Planned)
+            {
+                return;
+            }
+
+            if (fate == VisitStatus.Cancelled)
             {
                 visit.Cancel("Pimpinan OPD berhalangan; dijadwalkan ulang.", startedUtc.AddHours(-12));
                 return;
             }
 
-            if (date > today)
-            {
-                return;
-            }
-
             visit.Start(startedUtc);
             var context = new EvaluationContext(opd.Headcount);
-            var answered = date == today ? rooms.Take(rooms.Count / 2) : rooms;
+            var answered = fate == VisitStatus.InProgress ? rooms.Take(rooms.Count / 2) : rooms;
             foreach (var room in answered)
             {
                 foreach (var item in baseline.Template.Items.Where(i => i.AppliesTo(room.Type)))
@@ -140,7 +150,7 @@ public sealed class SyntheticDataGenerator(IDbContextFactory<BalaiKotaDbContext>
                 }
             }
 
-            if (date == today)
+            if (fate == VisitStatus.InProgress)
             {
                 return;
             }

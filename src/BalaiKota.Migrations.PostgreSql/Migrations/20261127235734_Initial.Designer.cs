@@ -12,7 +12,7 @@ using Npgsql.EntityFrameworkCore.PostgreSQL.Metadata;
 namespace BalaiKota.Migrations.PostgreSql.Migrations
 {
     [DbContext(typeof(BalaiKotaDbContext))]
-    [Migration("20261127234451_Initial")]
+    [Migration("20261127235734_Initial")]
     partial class Initial
     {
         /// <inheritdoc />
@@ -28,7 +28,6 @@ namespace BalaiKota.Migrations.PostgreSql.Migrations
             modelBuilder.Entity("BalaiKota.Core.Domain.Answer", b =>
                 {
                     b.Property<Guid>("Id")
-                        .ValueGeneratedOnAdd()
                         .HasColumnType("uuid");
 
                     b.Property<DateTime>("AnsweredAt")
@@ -154,7 +153,6 @@ namespace BalaiKota.Migrations.PostgreSql.Migrations
             modelBuilder.Entity("BalaiKota.Core.Domain.AuditEntry", b =>
                 {
                     b.Property<Guid>("Id")
-                        .ValueGeneratedOnAdd()
                         .HasColumnType("uuid");
 
                     b.Property<string>("Action")
@@ -195,7 +193,6 @@ namespace BalaiKota.Migrations.PostgreSql.Migrations
             modelBuilder.Entity("BalaiKota.Core.Domain.Building", b =>
                 {
                     b.Property<Guid>("Id")
-                        .ValueGeneratedOnAdd()
                         .HasColumnType("uuid");
 
                     b.Property<string>("Address")
@@ -233,7 +230,6 @@ namespace BalaiKota.Migrations.PostgreSql.Migrations
             modelBuilder.Entity("BalaiKota.Core.Domain.ChecklistCategory", b =>
                 {
                     b.Property<Guid>("Id")
-                        .ValueGeneratedOnAdd()
                         .HasColumnType("uuid");
 
                     b.Property<string>("Area")
@@ -267,7 +263,6 @@ namespace BalaiKota.Migrations.PostgreSql.Migrations
             modelBuilder.Entity("BalaiKota.Core.Domain.ChecklistItem", b =>
                 {
                     b.Property<Guid>("Id")
-                        .ValueGeneratedOnAdd()
                         .HasColumnType("uuid");
 
                     b.Property<bool>("AllowNotApplicable")
@@ -362,7 +357,6 @@ namespace BalaiKota.Migrations.PostgreSql.Migrations
             modelBuilder.Entity("BalaiKota.Core.Domain.ChecklistTemplate", b =>
                 {
                     b.Property<Guid>("Id")
-                        .ValueGeneratedOnAdd()
                         .HasColumnType("uuid");
 
                     b.Property<string>("Code")
@@ -412,7 +406,6 @@ namespace BalaiKota.Migrations.PostgreSql.Migrations
             modelBuilder.Entity("BalaiKota.Core.Domain.Finding", b =>
                 {
                     b.Property<Guid>("Id")
-                        .ValueGeneratedOnAdd()
                         .HasColumnType("uuid");
 
                     b.Property<Guid?>("AnswerId")
@@ -487,7 +480,6 @@ namespace BalaiKota.Migrations.PostgreSql.Migrations
             modelBuilder.Entity("BalaiKota.Core.Domain.FollowUpTask", b =>
                 {
                     b.Property<Guid>("Id")
-                        .ValueGeneratedOnAdd()
                         .HasColumnType("uuid");
 
                     b.Property<string>("AssigneeId")
@@ -552,7 +544,6 @@ namespace BalaiKota.Migrations.PostgreSql.Migrations
             modelBuilder.Entity("BalaiKota.Core.Domain.FollowUpTaskEvent", b =>
                 {
                     b.Property<Guid>("Id")
-                        .ValueGeneratedOnAdd()
                         .HasColumnType("uuid");
 
                     b.Property<string>("Action")
@@ -596,7 +587,6 @@ namespace BalaiKota.Migrations.PostgreSql.Migrations
             modelBuilder.Entity("BalaiKota.Core.Domain.Opd", b =>
                 {
                     b.Property<Guid>("Id")
-                        .ValueGeneratedOnAdd()
                         .HasColumnType("uuid");
 
                     b.Property<DateTime>("CreatedAt")
@@ -646,7 +636,6 @@ namespace BalaiKota.Migrations.PostgreSql.Migrations
             modelBuilder.Entity("BalaiKota.Core.Domain.Photo", b =>
                 {
                     b.Property<Guid>("Id")
-                        .ValueGeneratedOnAdd()
                         .HasColumnType("uuid");
 
                     b.Property<Guid?>("AnswerId")
@@ -711,7 +700,6 @@ namespace BalaiKota.Migrations.PostgreSql.Migrations
             modelBuilder.Entity("BalaiKota.Core.Domain.ResponsibleUnit", b =>
                 {
                     b.Property<Guid>("Id")
-                        .ValueGeneratedOnAdd()
                         .HasColumnType("uuid");
 
                     b.Property<DateTime>("CreatedAt")
@@ -755,7 +743,6 @@ namespace BalaiKota.Migrations.PostgreSql.Migrations
             modelBuilder.Entity("BalaiKota.Core.Domain.Room", b =>
                 {
                     b.Property<Guid>("Id")
-                        .ValueGeneratedOnAdd()
                         .HasColumnType("uuid");
 
                     b.Property<double>("AreaSquareMeters")
@@ -813,7 +800,6 @@ namespace BalaiKota.Migrations.PostgreSql.Migrations
             modelBuilder.Entity("BalaiKota.Core.Domain.RoomInspection", b =>
                 {
                     b.Property<Guid>("Id")
-                        .ValueGeneratedOnAdd()
                         .HasColumnType("uuid");
 
                     b.Property<Guid>("RoomId")
@@ -838,7 +824,6 @@ namespace BalaiKota.Migrations.PostgreSql.Migrations
             modelBuilder.Entity("BalaiKota.Core.Domain.Visit", b =>
                 {
                     b.Property<Guid>("Id")
-                        .ValueGeneratedOnAdd()
                         .HasColumnType("uuid");
 
                     b.Property<string>("CancelReason")
@@ -904,7 +889,6 @@ namespace BalaiKota.Migrations.PostgreSql.Migrations
             modelBuilder.Entity("BalaiKota.Core.Domain.VisitTeamMember", b =>
                 {
                     b.Property<Guid>("Id")
-                        .ValueGeneratedOnAdd()
                         .HasColumnType("uuid");
 
                     b.Property<string>("OfficialName")

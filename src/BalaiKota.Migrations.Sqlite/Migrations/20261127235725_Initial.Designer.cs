@@ -11,7 +11,7 @@ using Microsoft.EntityFrameworkCore.Storage.ValueConversion;
 namespace BalaiKota.Migrations.Sqlite.Migrations
 {
     [DbContext(typeof(BalaiKotaDbContext))]
-    [Migration("20261127234439_Initial")]
+    [Migration("20261127235725_Initial")]
     partial class Initial
     {
         /// <inheritdoc />
@@ -23,7 +23,6 @@ namespace BalaiKota.Migrations.Sqlite.Migrations
             modelBuilder.Entity("BalaiKota.Core.Domain.Answer", b =>
                 {
                     b.Property<Guid>("Id")
-                        .ValueGeneratedOnAdd()
                         .HasColumnType("TEXT");
 
                     b.Property<DateTime>("AnsweredAt")
@@ -149,7 +148,6 @@ namespace BalaiKota.Migrations.Sqlite.Migrations
             modelBuilder.Entity("BalaiKota.Core.Domain.AuditEntry", b =>
                 {
                     b.Property<Guid>("Id")
-                        .ValueGeneratedOnAdd()
                         .HasColumnType("TEXT");
 
                     b.Property<string>("Action")
@@ -190,7 +188,6 @@ namespace BalaiKota.Migrations.Sqlite.Migrations
             modelBuilder.Entity("BalaiKota.Core.Domain.Building", b =>
                 {
                     b.Property<Guid>("Id")
-                        .ValueGeneratedOnAdd()
                         .HasColumnType("TEXT");
 
                     b.Property<string>("Address")
@@ -228,7 +225,6 @@ namespace BalaiKota.Migrations.Sqlite.Migrations
             modelBuilder.Entity("BalaiKota.Core.Domain.ChecklistCategory", b =>
                 {
                     b.Property<Guid>("Id")
-                        .ValueGeneratedOnAdd()
                         .HasColumnType("TEXT");
 
                     b.Property<string>("Area")
@@ -262,7 +258,6 @@ namespace BalaiKota.Migrations.Sqlite.Migrations
             modelBuilder.Entity("BalaiKota.Core.Domain.ChecklistItem", b =>
                 {
                     b.Property<Guid>("Id")
-                        .ValueGeneratedOnAdd()
                         .HasColumnType("TEXT");
 
                     b.Property<bool>("AllowNotApplicable")
@@ -357,7 +352,6 @@ namespace BalaiKota.Migrations.Sqlite.Migrations
             modelBuilder.Entity("BalaiKota.Core.Domain.ChecklistTemplate", b =>
                 {
                     b.Property<Guid>("Id")
-                        .ValueGeneratedOnAdd()
                         .HasColumnType("TEXT");
 
                     b.Property<string>("Code")
@@ -407,7 +401,6 @@ namespace BalaiKota.Migrations.Sqlite.Migrations
             modelBuilder.Entity("BalaiKota.Core.Domain.Finding", b =>
                 {
                     b.Property<Guid>("Id")
-                        .ValueGeneratedOnAdd()
                         .HasColumnType("TEXT");
 
                     b.Property<Guid?>("AnswerId")
@@ -482,7 +475,6 @@ namespace BalaiKota.Migrations.Sqlite.Migrations
             modelBuilder.Entity("BalaiKota.Core.Domain.FollowUpTask", b =>
                 {
                     b.Property<Guid>("Id")
-                        .ValueGeneratedOnAdd()
                         .HasColumnType("TEXT");
 
                     b.Property<string>("AssigneeId")
@@ -547,7 +539,6 @@ namespace BalaiKota.Migrations.Sqlite.Migrations
             modelBuilder.Entity("BalaiKota.Core.Domain.FollowUpTaskEvent", b =>
                 {
                     b.Property<Guid>("Id")
-                        .ValueGeneratedOnAdd()
                         .HasColumnType("TEXT");
 
                     b.Property<string>("Action")
@@ -591,7 +582,6 @@ namespace BalaiKota.Migrations.Sqlite.Migrations
             modelBuilder.Entity("BalaiKota.Core.Domain.Opd", b =>
                 {
                     b.Property<Guid>("Id")
-                        .ValueGeneratedOnAdd()
                         .HasColumnType("TEXT");
 
                     b.Property<DateTime>("CreatedAt")
@@ -641,7 +631,6 @@ namespace BalaiKota.Migrations.Sqlite.Migrations
             modelBuilder.Entity("BalaiKota.Core.Domain.Photo", b =>
                 {
                     b.Property<Guid>("Id")
-                        .ValueGeneratedOnAdd()
                         .HasColumnType("TEXT");
 
                     b.Property<Guid?>("AnswerId")
@@ -706,7 +695,6 @@ namespace BalaiKota.Migrations.Sqlite.Migrations
             modelBuilder.Entity("BalaiKota.Core.Domain.ResponsibleUnit", b =>
                 {
                     b.Property<Guid>("Id")
-                        .ValueGeneratedOnAdd()
                         .HasColumnType("TEXT");
 
                     b.Property<DateTime>("CreatedAt")
@@ -750,7 +738,6 @@ namespace BalaiKota.Migrations.Sqlite.Migrations
             modelBuilder.Entity("BalaiKota.Core.Domain.Room", b =>
                 {
                     b.Property<Guid>("Id")
-                        .ValueGeneratedOnAdd()
                         .HasColumnType("TEXT");
 
                     b.Property<double>("AreaSquareMeters")
@@ -808,7 +795,6 @@ namespace BalaiKota.Migrations.Sqlite.Migrations
             modelBuilder.Entity("BalaiKota.Core.Domain.RoomInspection", b =>
                 {
                     b.Property<Guid>("Id")
-                        .ValueGeneratedOnAdd()
                         .HasColumnType("TEXT");
 
                     b.Property<Guid>("RoomId")
@@ -833,7 +819,6 @@ namespace BalaiKota.Migrations.Sqlite.Migrations
             modelBuilder.Entity("BalaiKota.Core.Domain.Visit", b =>
                 {
                     b.Property<Guid>("Id")
-                        .ValueGeneratedOnAdd()
                         .HasColumnType("TEXT");
 
                     b.Property<string>("CancelReason")
@@ -899,7 +884,6 @@ namespace BalaiKota.Migrations.Sqlite.Migrations
             modelBuilder.Entity("BalaiKota.Core.Domain.VisitTeamMember", b =>
                 {
                     b.Property<Guid>("Id")
-                        .ValueGeneratedOnAdd()
                         .HasColumnType("TEXT");
 
                     b.Property<string>("OfficialName")

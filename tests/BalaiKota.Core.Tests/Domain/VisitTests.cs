@@ -1,0 +1,148 @@
+using BalaiKota.Core.Domain;
+
+namespace BalaiKota.Core.Tests.Domain;
+
+public class VisitTests
+{
+    private readonly Opd _opd = Samples.Opd();
+    private readonly ChecklistTemplate _template = Samples.PublishedDefault();
+
+    private Visit PlannedVisit() => Visit.Plan(_opd, new DateOnly(2026, 11, 20), "peninjau", _template);
+
+    [Fact]
+    public void GoesFromPlannedToInProgressToSubmitted()
+    {
+        var visit = PlannedVisit();
+        var room = Samples.Room(_opd);
+        visit.AddRoom(room);
+
+        visit.Start(Samples.Now);
+        visit.Submit(_template, new Dictionary<Guid, RoomType> { [room.Id] = room.Type }, "peninjau", Samples.Now.AddHours(2));
+
+        Assert.Equal(VisitStatus.Submitted, visit.Status);
+        Assert.Equal(Samples.Now, visit.StartedAt);
+        Assert.Equal(Samples.Now.AddHours(2), visit.SubmittedAt);
+    }
+
+    [Fact]
+    public void RefusesAPlanOnADraftTemplateOrAnInactiveOpd()
+    {
+        Assert.Equal("visit.templateNotPublished", Assert.Throws<DomainException>(() => Visit.Plan(_opd, new DateOnly(2026, 11, 20), "peninjau", ChecklistTemplate.CreateDraft("d", "Draf"))).Code);
+
+        _opd.Deactivate();
+        Assert.Equal("visit.opdInactive", Assert.Throws<DomainException>(PlannedVisit).Code);
+    }
+
+    [Fact]
+    public void RefusesOutOfOrderStatusChanges()
+    {
+        var visit = PlannedVisit();
+        var room = Samples.Room(_opd);
+        visit.AddRoom(room);
+        var types = new Dictionary<Guid, RoomType> { [room.Id] = room.Type };
+
+        Assert.Equal("visit.submit", Assert.Throws<DomainException>(() => visit.Submit(_template, types, "peninjau", Samples.Now)).Code);
+        visit.Start(Samples.Now);
+        Assert.Equal("visit.start", Assert.Throws<DomainException>(() => visit.Start(Samples.Now)).Code);
+        visit.Submit(_template, types, "peninjau", Samples.Now);
+        Assert.Equal("visit.cancel", Assert.Throws<DomainException>(() => visit.Cancel("alasan", Samples.Now)).Code);
+        Assert.Equal("visit.closed", Assert.Throws<DomainException>(() => visit.AddRoom(Samples.Room(_opd))).Code);
+    }
+
+    [Fact]
+    public void CancelsOnlyWithAReason()
+    {
+        var visit = PlannedVisit();
+
+        Assert.Equal("visit.cancelReason", Assert.Throws<DomainException>(() => visit.Cancel("  ", Samples.Now)).Code);
+        visit.Cancel("Kepala OPD berhalangan", Samples.Now);
+        Assert.Equal(VisitStatus.Cancelled, visit.Status);
+    }
+
+    [Fact]
+    public void RecordsAnEvaluatedAnswerAndReplacesItWhenAnsweredAgain()
+    {
+        var visit = PlannedVisit();
+        var room = Samples.Room(_opd);
+        visit.AddRoom(room);
+        visit.Start(Samples.Now);
+        var temperature = _template.Items.Single(i => i.Code == "HEAT-WORK");
+
+        visit.RecordAnswer(room.Id, temperature, room.Type, AnswerInput.Reading(31), "peninjau", Samples.Now, note: "pengap");
+        var answer = visit.RecordAnswer(room.Id, temperature, room.Type, AnswerInput.Reading(25), "peninjau", Samples.Now.AddMinutes(1));
+
+        Assert.Single(visit.Rooms.Single().Answers);
+        Assert.Equal(AnswerOutcome.Ok, answer.Outcome);
+        Assert.Equal(25, answer.Value);
+        Assert.Null(answer.Note);
+    }
+
+    [Fact]
+    public void RefusesAnAnswerForAnItemThatDoesNotApplyToTheRoom()
+    {
+        var visit = PlannedVisit();
+        var toilet = Samples.Room(_opd, RoomType.Toilet);
+        visit.AddRoom(toilet);
+        visit.Start(Samples.Now);
+        var temperature = _template.Items.Single(i => i.Code == "HEAT-WORK");
+
+        Assert.Equal("answer.notApplicableToRoom", Assert.Throws<DomainException>(() => visit.RecordAnswer(toilet.Id, temperature, toilet.Type, AnswerInput.Reading(25), "peninjau", Samples.Now)).Code);
+    }
+
+    [Fact]
+    public void RefusesAnAnswerBeforeTheVisitStartsAndAnImplausibleReadingChangesNothing()
+    {
+        var visit = PlannedVisit();
+        var room = Samples.Room(_opd);
+        visit.AddRoom(room);
+        var temperature = _template.Items.Single(i => i.Code == "HEAT-WORK");
+
+        Assert.Equal("visit.notInProgress", Assert.Throws<DomainException>(() => visit.RecordAnswer(room.Id, temperature, room.Type, AnswerInput.Reading(25), "peninjau", Samples.Now)).Code);
+        visit.Start(Samples.Now);
+        Assert.Equal("answer.implausible", Assert.Throws<DomainException>(() => visit.RecordAnswer(room.Id, temperature, room.Type, AnswerInput.Reading(250), "peninjau", Samples.Now)).Code);
+        Assert.Empty(visit.Rooms.Single().Answers);
+    }
+
+    [Fact]
+    public void SubmitRecordsEveryUnansweredApplicableItemAsNotInspected()
+    {
+        var visit = PlannedVisit();
+        var office = Samples.Room(_opd);
+        visit.AddRoom(office);
+        visit.Start(Samples.Now);
+        var temperature = _template.Items.Single(i => i.Code == "HEAT-WORK");
+        visit.RecordAnswer(office.Id, temperature, office.Type, AnswerInput.Reading(31), "peninjau", Samples.Now);
+
+        visit.Submit(_template, new Dictionary<Guid, RoomType> { [office.Id] = office.Type }, "peninjau", Samples.Now);
+
+        var answers = visit.Rooms.Single().Answers;
+        var applicable = _template.Items.Count(i => i.AppliesTo(RoomType.Office));
+        Assert.Equal(applicable, answers.Count);
+        Assert.Equal(applicable - 1, answers.Count(a => a.Outcome == AnswerOutcome.NotInspected));
+        Assert.Equal(AnswerOutcome.NotOk, answers.Single(a => a.ItemId == temperature.Id).Outcome);
+    }
+
+    [Fact]
+    public void RefusesARoomOfAnotherOpdOrTheSameRoomTwice()
+    {
+        var visit = PlannedVisit();
+        var room = Samples.Room(_opd);
+        visit.AddRoom(room);
+
+        Assert.Equal("visit.roomDuplicate", Assert.Throws<DomainException>(() => visit.AddRoom(room)).Code);
+        Assert.Equal("visit.roomOtherOpd", Assert.Throws<DomainException>(() => visit.AddRoom(Samples.Room(Samples.Opd()))).Code);
+    }
+
+    [Fact]
+    public void KeepsTeamMembersAndAccompanyingOfficials()
+    {
+        var visit = PlannedVisit();
+
+        visit.AddTeamMember("sekretariat");
+        visit.AddAccompanyingOfficial("Ibu Rina", "Sekretaris Dinas");
+
+        Assert.Equal(2, visit.Team.Count);
+        Assert.Throws<DomainException>(() => visit.AddTeamMember("sekretariat"));
+        Assert.Throws<DomainException>(() => visit.AddTeamMember("peninjau"));
+    }
+}
