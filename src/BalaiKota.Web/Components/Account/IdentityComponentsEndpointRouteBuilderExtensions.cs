@@ -1,4 +1,5 @@
 using BalaiKota.Core.Domain;
+using Microsoft.AspNetCore.Antiforgery;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Mvc;
 
@@ -10,8 +11,14 @@ internal static class IdentityComponentsEndpointRouteBuilderExtensions
     public static IEndpointConventionBuilder MapAccountEndpoints(this IEndpointRouteBuilder endpoints)
     {
         ArgumentNullException.ThrowIfNull(endpoints);
-        return endpoints.MapPost("/Account/Logout", async ([FromServices] SignInManager<ApplicationUser> signInManager) =>
+        return endpoints.MapPost("/Account/Logout", async Task<IResult> (HttpContext context, [FromServices] IAntiforgery antiforgery, [FromServices] SignInManager<ApplicationUser> signInManager) =>
         {
+            // The endpoint binds no form field, so the framework would not check the token by itself.
+            if (!await antiforgery.IsRequestValidAsync(context))
+            {
+                return TypedResults.BadRequest();
+            }
+
             await signInManager.SignOutAsync();
             return TypedResults.LocalRedirect("~/Account/Login");
         });

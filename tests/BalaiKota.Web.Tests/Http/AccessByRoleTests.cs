@@ -1,0 +1,107 @@
+using System.Net;
+using BalaiKota.Core.Domain;
+
+namespace BalaiKota.Web.Tests.Http;
+
+/// <summary>
+/// The route table of the walking-skeleton issue, written out here on its own so that a change to
+/// the app's access table that disagrees with it fails a test.
+/// </summary>
+public sealed class AccessByRoleTests(BalaiKotaWebFactory factory) : IClassFixture<BalaiKotaWebFactory>
+{
+    private static readonly Dictionary<string, string[]> Allowed = new()
+    {
+        ["/visits"] = [Roles.Administrator, Roles.Inspector, Roles.Secretariat, Roles.Leadership],
+        ["/follow-ups"] = [Roles.Administrator, Roles.Inspector, Roles.Secretariat, Roles.Leadership, Roles.RepairUnit],
+        ["/dashboard"] = [Roles.Administrator, Roles.Secretariat, Roles.Leadership],
+        ["/reports"] = [Roles.Administrator, Roles.Inspector, Roles.Secretariat, Roles.Leadership],
+        ["/admin"] = [Roles.Administrator],
+    };
+
+    private static readonly Dictionary<string, string> Emails = new()
+    {
+        [Roles.Administrator] = "admin@balaikota.test",
+        [Roles.Inspector] = "peninjau@balaikota.test",
+        [Roles.Secretariat] = "sekretariat@balaikota.test",
+        [Roles.Leadership] = "pimpinan@balaikota.test",
+        [Roles.RepairUnit] = "pelaksana@balaikota.test",
+    };
+
+    public static TheoryData<string, string> RoutesAndRoles()
+    {
+        var data = new TheoryData<string, string>();
+        foreach (var route in Allowed.Keys)
+        {
+            foreach (var role in Roles.All)
+            {
+                data.Add(route, role);
+            }
+        }
+
+        return data;
+    }
+
+    [Theory]
+    [MemberData(nameof(RoutesAndRoles))]
+    public async Task ServesEachPageOnlyToTheRolesOfTheRouteTable(string route, string role)
+    {
+        using var client = await Browserless.SignedInAsync(factory, Emails[role]);
+
+        using var response = await client.GetAsync(route);
+
+        if (Allowed[route].Contains(role))
+        {
+            Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+            Assert.Contains("Segera hadir", await response.Content.ReadAsStringAsync(), StringComparison.Ordinal);
+        }
+        else
+        {
+            Assert.Equal(HttpStatusCode.Redirect, response.StatusCode);
+            Assert.StartsWith("/Account/AccessDenied", response.Headers.Location!.PathAndQuery, StringComparison.Ordinal);
+        }
+    }
+
+    [Theory]
+    [InlineData("/visits")]
+    [InlineData("/follow-ups")]
+    [InlineData("/dashboard")]
+    [InlineData("/reports")]
+    [InlineData("/admin")]
+    [InlineData("/")]
+    public async Task SendsAnonymousVisitorsToSignInAndBackAfterwards(string route)
+    {
+        using var client = Browserless.Client(factory);
+
+        using var response = await client.GetAsync(route);
+
+        Assert.Equal(HttpStatusCode.Redirect, response.StatusCode);
+        Assert.Equal($"/Account/Login?ReturnUrl={Uri.EscapeDataString(route)}", response.Headers.Location!.PathAndQuery);
+    }
+
+    [Theory]
+    [InlineData(Roles.Administrator, "/admin")]
+    [InlineData(Roles.Inspector, "/visits")]
+    [InlineData(Roles.Secretariat, "/follow-ups")]
+    [InlineData(Roles.Leadership, "/dashboard")]
+    [InlineData(Roles.RepairUnit, "/follow-ups")]
+    public async Task LandsEachRoleOnItsOwnHomePage(string role, string home)
+    {
+        using var client = await Browserless.SignedInAsync(factory, Emails[role]);
+
+        using var response = await client.GetAsync("/");
+
+        Assert.Equal(HttpStatusCode.Redirect, response.StatusCode);
+        Assert.Equal(home, response.Headers.Location!.OriginalString.Replace("http://localhost", string.Empty, StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public async Task TellsASignedInUserPlainlyThatAPageIsNotForThem()
+    {
+        using var client = await Browserless.SignedInAsync(factory, Emails[Roles.RepairUnit]);
+
+        var html = await client.GetStringAsync("/Account/AccessDenied");
+
+        Assert.Contains("Tidak ada akses", html, StringComparison.Ordinal);
+        Assert.DoesNotContain("Exception", html, StringComparison.Ordinal);
+    }
+}
