@@ -1,1 +1,26 @@
-﻿Console.WriteLine("Hello, World!");
+using BalaiKota.Benchmarks;
+using BenchmarkDotNet.Running;
+
+// dotnet run -c Release --project tests/BalaiKota.Benchmarks -- <job>
+//   evaluate   BenchmarkDotNet: judging answers against checklist items (the hot path while typing)
+//   generate   timing harness: the data generator's 5 years on SQLite (and PostgreSQL when configured)
+//   coldstart  timing harness: the run command on an empty database until the first page is served
+return args.FirstOrDefault() switch
+{
+    "evaluate" => Run(() => BenchmarkRunner.Run<AnswerEvaluationBenchmarks>(args: args[1..])),
+    "generate" => await GeneratorTiming.RunAsync(args[1..]),
+    "coldstart" => await ColdStartTiming.RunAsync(args[1..]),
+    _ => Usage(),
+};
+
+static int Run(Action benchmark)
+{
+    benchmark();
+    return 0;
+}
+
+static int Usage()
+{
+    Console.Error.WriteLine("usage: BalaiKota.Benchmarks evaluate|generate [runs]|coldstart [runs]");
+    return 2;
+}

@@ -40,12 +40,6 @@ public class BalaiKotaDbContext(DbContextOptions<BalaiKotaDbContext> options) : 
     /// <summary>The user on whose behalf this unit of work saves; written to the audit fields and log.</summary>
     public string? ActingUserId { get; set; }
 
-    /// <summary>
-    /// Off only for bulk synthetic data (the generator): a log row per generated answer would
-    /// triple the write volume and say nothing about what a person did.
-    /// </summary>
-    public bool WriteAuditLog { get; set; } = true;
-
     protected override void OnModelCreating(ModelBuilder builder)
     {
         base.OnModelCreating(builder);

@@ -42,14 +42,11 @@ public sealed class AuditSaveChangesInterceptor(TimeProvider clock) : SaveChange
         foreach (var entry in changed)
         {
             Stamp(entry, db.ActingUserId, now);
-            if (db.WriteAuditLog)
-            {
-                db.AuditEntries.Add(ToAuditEntry(entry, db.ActingUserId, now));
-            }
+            db.AuditEntries.Add(ToAuditEntry(entry, db.ActingUserId, now));
         }
     }
 
-    private static void Stamp(EntityEntry entry, string? userId, DateTime now)
+    internal static void Stamp(EntityEntry entry, string? userId, DateTime now)
     {
         if (entry.Entity is AuditableEntity auditable)
         {

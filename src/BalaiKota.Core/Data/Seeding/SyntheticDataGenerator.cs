@@ -37,7 +37,7 @@ public sealed class SyntheticDataGenerator(IDbContextFactory<BalaiKotaDbContext>
         {
             var month = firstMonth.AddMonths(m);
             await using var db = await factory.CreateDbContextAsync(ct);
-            db.WriteAuditLog = false;
+            // Change detection runs once, in the bulk insert, not on every Add of a month's thousands of rows.
             db.ChangeTracker.AutoDetectChangesEnabled = false;
             var monthRun = new MonthRun(db, baseline, actors, options, random, now);
             var days = Enumerable.Range(0, options.VisitsPerMonth)
@@ -56,10 +56,7 @@ public sealed class SyntheticDataGenerator(IDbContextFactory<BalaiKotaDbContext>
                 monthRun.AddVisit(baseline.Opds[index % baseline.Opds.Count], days[v], fate);
             }
 
-            // Change detection is off while building a month (it would rescan the graph on every Add); answers
-            // and events join the tracked visits and tasks after they were added, so detect once here.
-            db.ChangeTracker.DetectChanges();
-            await db.SaveChangesAsync(ct);
+            await BulkInsert.InsertAddedAsync(db, now, ct);
             totals = new GenerationSummary(
                 totals.Visits + monthRun.Visits,
                 totals.Answers + monthRun.Answers,
@@ -91,6 +88,10 @@ public sealed class SyntheticDataGenerator(IDbContextFactory<BalaiKotaDbContext>
 
     private sealed record Baseline(ChecklistTemplate Template, List<Opd> Opds, Dictionary<Guid, List<Room>> RoomsByOpd)
     {
+        /// <summary>In template order, so that the same seed draws the same data whatever order the database returned.</summary>
+        public IReadOnlyList<ChecklistItem> Items { get; } = Template.Categories.OrderBy(c => c.SortOrder)
+            .SelectMany(c => c.Items.OrderBy(i => i.SortOrder)).ToList();
+
         public InspectionArea AreaOf(ChecklistItem item) => Template.Categories.First(c => c.Id == item.CategoryId).Area;
     }
 
@@ -143,7 +144,7 @@ public sealed class SyntheticDataGenerator(IDbContextFactory<BalaiKotaDbContext>
             var answered = fate == VisitStatus.InProgress ? rooms.Take(rooms.Count / 2) : rooms;
             foreach (var room in answered)
             {
-                foreach (var item in baseline.Template.Items.Where(i => i.AppliesTo(room.Type)))
+                foreach (var item in baseline.Items.Where(i => i.AppliesTo(room.Type)))
                 {
                     visit.RecordAnswer(room.Id, item, room.Type, SyntheticInput(item, room, context), actors.InspectorId, startedUtc.AddMinutes(Answers % 120), context);
                     Answers++;
@@ -168,7 +169,7 @@ public sealed class SyntheticDataGenerator(IDbContextFactory<BalaiKotaDbContext>
 
         private void AddFindingWithTask(Visit visit, Guid roomId, Answer answer, EvaluationContext context, DateTime submittedUtc)
         {
-            var item = baseline.Template.Items.First(i => i.Id == answer.ItemId);
+            var item = baseline.Items.First(i => i.Id == answer.ItemId);
             var severity = item.DefaultSeverity == Severity.High && random.NextDouble() < 0.1 ? Severity.Critical : item.DefaultSeverity;
             var description = answer.Value is { } value
                 ? $"{item.LabelId}: {value.ToString("0.#", Indonesian)} {ChecklistItem.UnitSymbol(item.Unit)} (standar {item.BandText(Indonesian, context)})"

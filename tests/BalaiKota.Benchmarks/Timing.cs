@@ -1,0 +1,25 @@
+using System.Diagnostics;
+
+namespace BalaiKota.Benchmarks;
+
+internal static class Timing
+{
+    public static double Median(IReadOnlyList<double> values)
+    {
+        var sorted = values.Order().ToList();
+        return sorted.Count % 2 == 1 ? sorted[sorted.Count / 2] : (sorted[(sorted.Count / 2) - 1] + sorted[sorted.Count / 2]) / 2;
+    }
+
+    public static void Report(string what, IReadOnlyList<double> seconds) =>
+        Console.WriteLine($"{what}: median {Median(seconds):0.00} s over {seconds.Count} runs (each: {string.Join(", ", seconds.Select(s => s.ToString("0.00")))})");
+
+    public static string Machine =>
+        $"{Environment.ProcessorCount} cores, {GC.GetGCMemoryInfo().TotalAvailableMemoryBytes / (1024 * 1024 * 1024)} GiB, {System.Runtime.InteropServices.RuntimeInformation.OSDescription}, .NET {Environment.Version}";
+
+    public static async Task<double> SecondsAsync(Func<Task> job)
+    {
+        var watch = Stopwatch.StartNew();
+        await job();
+        return watch.Elapsed.TotalSeconds;
+    }
+}
