@@ -20,10 +20,7 @@ internal static class ColdStartTiming
             try
             {
                 var watch = Stopwatch.StartNew();
-                await using var app = await AppProcess.StartAsync(new Dictionary<string, string> { ["ConnectionStrings__BalaiKota"] = $"Data Source={file}" }, TimeSpan.FromSeconds(120));
-                using var http = new HttpClient { BaseAddress = app.BaseAddress };
-                using var response = await http.GetAsync("/Account/Login");
-                response.EnsureSuccessStatusCode();
+                await using var app = await AppProcess.StartAsync(new Dictionary<string, string> { ["ConnectionStrings__BalaiKota"] = $"Data Source={file}" }, TimeSpan.FromSeconds(120), readyPath: "/Account/Login");
                 seconds.Add(watch.Elapsed.TotalSeconds);
             }
             finally

@@ -48,8 +48,8 @@ public sealed class AppProcess : IAsyncDisposable
         }
     }
 
-    /// <summary>Starts the app and waits until /health answers 200; the environment adds to or overrides the app's settings.</summary>
-    public static async Task<AppProcess> StartAsync(IReadOnlyDictionary<string, string> environment, TimeSpan timeout)
+    /// <summary>Starts the app and waits until <paramref name="readyPath"/> answers 200; the environment adds to or overrides the app's settings.</summary>
+    public static async Task<AppProcess> StartAsync(IReadOnlyDictionary<string, string> environment, TimeSpan timeout, string readyPath = "/health")
     {
         var port = FreePort();
         var baseAddress = new Uri($"http://127.0.0.1:{port}");
@@ -67,7 +67,7 @@ public sealed class AppProcess : IAsyncDisposable
 
             try
             {
-                using var response = await http.GetAsync(new Uri(baseAddress, "/health"));
+                using var response = await http.GetAsync(new Uri(baseAddress, readyPath));
                 if (response.StatusCode == HttpStatusCode.OK)
                 {
                     return app;
@@ -78,7 +78,7 @@ public sealed class AppProcess : IAsyncDisposable
                 // Not listening yet.
             }
 
-            await Task.Delay(100);
+            await Task.Delay(25);
         }
 
         await app.DisposeAsync();

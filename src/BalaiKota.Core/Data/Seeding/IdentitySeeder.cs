@@ -83,6 +83,9 @@ public sealed class IdentitySeeder(
     {
         var configured = demo.Value.Password;
         var password = string.IsNullOrEmpty(configured) ? GeneratePassword() : configured;
+
+        // One hash serves every demo account (same password): hashing is slow on purpose, and start-up is not.
+        var hash = users.PasswordHasher.HashPassword(new ApplicationUser(), password);
         var ids = new Dictionary<string, string>();
         foreach (var account in DemoAccounts)
         {
@@ -97,13 +100,16 @@ public sealed class IdentitySeeder(
                     FullName = account.FullName,
                     ResponsibleUnitId = account.Role == Roles.RepairUnit ? repairUnitId : null,
                 };
-                Check(await users.CreateAsync(user, password), "Demo:Password");
+                await CheckPasswordRulesAsync(user, password);
+                user.PasswordHash = hash;
+                Check(await users.CreateAsync(user), account.Email);
                 Check(await users.AddToRoleAsync(user, account.Role), account.Email);
             }
-            else if (!await users.CheckPasswordAsync(user, password))
+            else if (string.IsNullOrEmpty(configured) || !await users.CheckPasswordAsync(user, password))
             {
-                Check(await users.RemovePasswordAsync(user), account.Email);
-                Check(await users.AddPasswordAsync(user, password), "Demo:Password");
+                await CheckPasswordRulesAsync(user, password);
+                user.PasswordHash = hash;
+                Check(await users.UpdateSecurityStampAsync(user), account.Email);
             }
 
             ids[account.Role] = user.Id;
@@ -118,6 +124,14 @@ public sealed class IdentitySeeder(
         }
 
         return ids;
+    }
+
+    private async Task CheckPasswordRulesAsync(ApplicationUser user, string password)
+    {
+        foreach (var validator in users.PasswordValidators)
+        {
+            Check(await validator.ValidateAsync(users, user, password), "Demo:Password");
+        }
     }
 
     private static string GeneratePassword() =>
