@@ -144,8 +144,8 @@ public class ChecklistItem
     {
         if (input.Kind == AnswerInputKind.NotApplicable)
         {
-            Guard.That(AllowNotApplicable, "answer.naNotAllowed", $"Butir \"{LabelId}\" tidak dapat dijawab N/A.");
-            return AnswerOutcome.NotApplicable;
+            return AllowNotApplicable ? AnswerOutcome.NotApplicable
+                : throw new DomainException("answer.naNotAllowed", $"Butir \"{LabelId}\" tidak dapat dijawab N/A.");
         }
 
         return AnswerType switch
@@ -284,23 +284,37 @@ public class ChecklistItem
         _ => throw new DomainException("answer.kind", $"Butir \"{LabelId}\" dijawab dengan OK atau Tidak OK."),
     };
 
+    // The checks below run on every keystroke in a reading field: the messages are built only when
+    // an answer is refused.
     private AnswerOutcome EvaluateRating(AnswerInput input)
     {
-        Guard.That(input.Kind == AnswerInputKind.Rating && input.Number is { } n && n == decimal.Truncate(n), "answer.kind", $"Butir \"{LabelId}\" dijawab dengan nilai {RatingMin}–{RatingMax}.");
-        var value = input.Number!.Value;
-        Guard.That(value >= RatingMin && value <= RatingMax, "answer.scale", $"Nilai {value:0} di luar skala {RatingMin}–{RatingMax}.");
+        if (input.Kind != AnswerInputKind.Rating || input.Number is not { } value || value != decimal.Truncate(value))
+        {
+            throw new DomainException("answer.kind", $"Butir \"{LabelId}\" dijawab dengan nilai {RatingMin}–{RatingMax}.");
+        }
+
+        if (value < RatingMin || value > RatingMax)
+        {
+            throw new DomainException("answer.scale", $"Nilai {value:0} di luar skala {RatingMin}–{RatingMax}.");
+        }
+
         return value >= RatingPassMin ? AnswerOutcome.Ok : AnswerOutcome.NotOk;
     }
 
     private AnswerOutcome EvaluateReading(AnswerInput input, EvaluationContext? context)
     {
-        Guard.That(input.Kind == AnswerInputKind.Reading && input.Number is not null, "answer.kind", $"Butir \"{LabelId}\" dijawab dengan hasil pengukuran dalam {UnitSymbol(Unit)}.");
-        var value = input.Number!.Value;
-        var id = CultureInfo.GetCultureInfo("id-ID");
-        Guard.That(
-            value >= PlausibleMin && value <= PlausibleMax,
-            "answer.implausible",
-            $"Nilai {value.ToString("0.##", id)} {UnitSymbol(Unit)} di luar batas wajar {PlausibleMin?.ToString("0.##", id)}–{PlausibleMax?.ToString("0.##", id)} {UnitSymbol(Unit)}; periksa kembali pengukurannya.");
+        if (input.Kind != AnswerInputKind.Reading || input.Number is not { } value)
+        {
+            throw new DomainException("answer.kind", $"Butir \"{LabelId}\" dijawab dengan hasil pengukuran dalam {UnitSymbol(Unit)}.");
+        }
+
+        if (value < PlausibleMin || value > PlausibleMax)
+        {
+            var id = CultureInfo.GetCultureInfo("id-ID");
+            throw new DomainException(
+                "answer.implausible",
+                $"Nilai {value.ToString("0.##", id)} {UnitSymbol(Unit)} di luar batas wajar {PlausibleMin?.ToString("0.##", id)}–{PlausibleMax?.ToString("0.##", id)} {UnitSymbol(Unit)}; periksa kembali pengukurannya.");
+        }
 
         var min = MinimumFor(context);
         var ok = (min is null || value >= min) && (BandMax is null || value <= BandMax);
@@ -314,7 +328,8 @@ public class ChecklistItem
             return BandMin;
         }
 
-        Guard.That(context is not null, "answer.context", "Jumlah pegawai OPD dibutuhkan untuk menilai butir ini.");
-        return ToiletRatio.RequiredClosets(context!.Headcount);
+        return context is null
+            ? throw new DomainException("answer.context", "Jumlah pegawai OPD dibutuhkan untuk menilai butir ini.")
+            : ToiletRatio.RequiredClosets(context.Headcount);
     }
 }
