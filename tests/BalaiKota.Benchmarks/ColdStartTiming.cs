@@ -16,7 +16,7 @@ internal static class ColdStartTiming
         var seconds = new List<double>();
         for (var run = 0; run < runs; run++)
         {
-            var file = Path.Combine(Path.GetTempPath(), $"balaikota-coldstart-{Guid.NewGuid():N}.db");
+            var file = SqliteFiles.NewPath("coldstart");
             try
             {
                 var watch = Stopwatch.StartNew();
@@ -25,10 +25,7 @@ internal static class ColdStartTiming
             }
             finally
             {
-                foreach (var suffix in new[] { string.Empty, "-wal", "-shm" })
-                {
-                    File.Delete(file + suffix);
-                }
+                SqliteFiles.Delete(file);
             }
         }
 

@@ -10,7 +10,7 @@ public sealed class BrowserFixture : IAsyncLifetime
 {
     public const string DemoPassword = "E2E-Password-2026";
 
-    private readonly string _database = Path.Combine(Path.GetTempPath(), $"balaikota-e2e-{Guid.NewGuid():N}.db");
+    private readonly string _database = SqliteFiles.NewPath("e2e");
     private AppProcess? _app;
     private IPlaywright? _playwright;
     private IBrowser? _browser;
@@ -74,9 +74,6 @@ public sealed class BrowserFixture : IAsyncLifetime
             await _app.DisposeAsync();
         }
 
-        foreach (var suffix in new[] { string.Empty, "-wal", "-shm" })
-        {
-            File.Delete(_database + suffix);
-        }
+        SqliteFiles.Delete(_database);
     }
 }

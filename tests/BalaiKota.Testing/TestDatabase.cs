@@ -35,7 +35,7 @@ public sealed class TestDatabase : IAsyncDisposable, IDbContextFactory<BalaiKota
         clock ??= new FakeTimeProvider(new DateTimeOffset(2026, 11, 20, 3, 0, 0, TimeSpan.Zero));
         if (provider == DatabaseProvider.Sqlite)
         {
-            var file = Path.Combine(Path.GetTempPath(), $"balaikota-test-{Guid.NewGuid():N}.db");
+            var file = SqliteFiles.NewPath("test");
             return new TestDatabase(provider, new SqliteConnectionStringBuilder { DataSource = file, Pooling = false }.ToString(), clock, file, null, null);
         }
 
@@ -72,11 +72,7 @@ public sealed class TestDatabase : IAsyncDisposable, IDbContextFactory<BalaiKota
     {
         if (_sqliteFile is not null)
         {
-            SqliteConnection.ClearAllPools();
-            foreach (var suffix in new[] { string.Empty, "-wal", "-shm" })
-            {
-                File.Delete(_sqliteFile + suffix);
-            }
+            SqliteFiles.Delete(_sqliteFile);
         }
 
         if (_postgresAdmin is not null)

@@ -11,7 +11,7 @@ public sealed class BalaiKotaWebFactory : WebApplicationFactory<Program>
 {
     public const string DemoPassword = "Test-Password-2026";
 
-    private readonly string _file = Path.Combine(Path.GetTempPath(), $"balaikota-web-{Guid.NewGuid():N}.db");
+    private readonly string _file = SqliteFiles.NewPath("web");
 
     protected override void ConfigureWebHost(IWebHostBuilder builder)
     {
@@ -26,11 +26,7 @@ public sealed class BalaiKotaWebFactory : WebApplicationFactory<Program>
     public override async ValueTask DisposeAsync()
     {
         await base.DisposeAsync();
-        Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
-        foreach (var suffix in new[] { string.Empty, "-wal", "-shm" })
-        {
-            File.Delete(_file + suffix);
-        }
+        SqliteFiles.Delete(_file);
 
         GC.SuppressFinalize(this);
     }

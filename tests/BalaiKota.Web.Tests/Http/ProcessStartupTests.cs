@@ -36,7 +36,7 @@ public sealed class ProcessStartupTests
     [Fact]
     public async Task StartsOnAnEmptyDatabaseWithDemoDataAndPrintsTheDemoPasswordOnce()
     {
-        var file = Path.Combine(Path.GetTempPath(), $"balaikota-process-{Guid.NewGuid():N}.db");
+        var file = SqliteFiles.NewPath("process");
         try
         {
             await using var app = await AppProcess.StartAsync(new Dictionary<string, string> { ["ConnectionStrings__BalaiKota"] = $"Data Source={file}" }, TimeSpan.FromSeconds(90));
@@ -50,10 +50,7 @@ public sealed class ProcessStartupTests
         }
         finally
         {
-            foreach (var suffix in new[] { string.Empty, "-wal", "-shm" })
-            {
-                File.Delete(file + suffix);
-            }
+            SqliteFiles.Delete(file);
         }
     }
 }
