@@ -5,6 +5,7 @@ using BalaiKota.Web.Components;
 using BalaiKota.Web.Components.Account;
 using BalaiKota.Web.Localization;
 using Microsoft.AspNetCore.Components.Authorization;
+using Microsoft.AspNetCore.HttpOverrides;
 using Microsoft.AspNetCore.Identity;
 using MudBlazor;
 using MudBlazor.Services;
@@ -47,13 +48,15 @@ public static class WebRegistration
 
     public static WebApplication UseBalaiKota(this WebApplication app)
     {
+        // Behind a reverse proxy that terminates HTTPS (on the same machine: loopback proxies are trusted).
+        app.UseForwardedHeaders(new ForwardedHeadersOptions { ForwardedHeaders = ForwardedHeaders.XForwardedFor | ForwardedHeaders.XForwardedProto });
         if (!app.Environment.IsDevelopment())
         {
             app.UseExceptionHandler("/Error", createScopeForErrors: true);
             app.UseHsts();
         }
 
-        app.UseStatusCodePagesWithReExecute("/not-found", createScopeForStatusCodePages: true);
+        app.UseStatusCodePagesWithReExecute("/status/{0}", createScopeForStatusCodePages: true);
         app.UseRequestLocalization(options =>
         {
             options.SetDefaultCulture(AppCultures.Indonesian)

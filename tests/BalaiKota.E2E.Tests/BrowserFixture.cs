@@ -19,8 +19,6 @@ public sealed class BrowserFixture : IAsyncLifetime
 
     public Uri BaseAddress => _app?.BaseAddress ?? throw new InvalidOperationException("The app is not running.");
 
-    public bool Ready => _browser is not null;
-
     public async ValueTask InitializeAsync()
     {
         // Without Chromium the tests report a skip (or a failure under CI) each; nothing to start here.

@@ -28,7 +28,7 @@ public sealed class DatabaseInitializer(
                 await db.Database.ExecuteSqlRawAsync("PRAGMA journal_mode=WAL;", ct);
             }
         }
-        catch (Exception ex) when (ex is DbException or SocketException or TimeoutException or InvalidOperationException)
+        catch (Exception ex) when (ex is DbException or SocketException or TimeoutException or InvalidOperationException or ArgumentException)
         {
             throw new StartupConfigurationException(
                 $"The {provider} database cannot be reached or migrated: {Innermost(ex).Message.Split('\n')[0].Trim()} " +

@@ -71,8 +71,17 @@ public enum AnswerInputKind
     Reading,
 }
 
-/// <summary>Facts about the place that some items need to be judged, such as the OPD's headcount.</summary>
-public sealed record EvaluationContext(int Headcount);
+/// <summary>Facts about the place that some items need to be judged, such as the headcount a toilet serves.</summary>
+public sealed record EvaluationContext(int Headcount)
+{
+    /// <summary>A men's toilet serves the OPD's men, a women's toilet its women, any other room everyone.</summary>
+    public static EvaluationContext For(Opd opd, Room room) => new(room.ToiletFor switch
+    {
+        ToiletUsers.Men => opd.MaleHeadcount,
+        ToiletUsers.Women => opd.FemaleHeadcount,
+        _ => opd.Headcount,
+    });
+}
 
 public class ChecklistItem
 {

@@ -25,6 +25,14 @@ public enum RoomType
 }
 
 /// <summary>The six areas of the checklist; a finding, ad hoc or not, belongs to one.</summary>
+/// <summary>Who a toilet is for; its closets are judged against the headcount of those people.</summary>
+public enum ToiletUsers
+{
+    All,
+    Men,
+    Women,
+}
+
 public enum InspectionArea
 {
     Ventilation,

@@ -43,7 +43,7 @@ public class FollowUpTask : AuditableEntity, IVersioned
 
     public IReadOnlyCollection<FollowUpTaskEvent> History => _history.AsReadOnly();
 
-    /// <summary>A draft for the secretariat's triage, made from a finding of a submitted visit.</summary>
+    /// <summary>A draft for the secretariat's triage, made from an open finding.</summary>
     public static FollowUpTask DraftFrom(Finding finding, string byUserId, DateTime nowUtc)
     {
         Guard.That(finding.Status == FindingStatus.Open, "task.findingClosed", "Temuan yang sudah ditutup tidak dapat ditindaklanjuti.");

@@ -17,6 +17,4 @@ public static class Roles
 public sealed record Actor(string UserId, IReadOnlySet<string> Roles, Guid? ResponsibleUnitId = null)
 {
     public bool IsIn(string role) => Roles.Contains(role);
-
-    public bool IsAnyOf(params string[] roles) => roles.Any(Roles.Contains);
 }

@@ -7,8 +7,9 @@ public class Room : AuditableEntity
         Name = string.Empty;
     }
 
-    public Room(Guid opdId, Guid buildingId, string name, int floor, RoomType type, decimal areaSquareMeters, int occupancy, bool isAirConditioned)
+    public Room(Guid opdId, Guid buildingId, string name, int floor, RoomType type, decimal areaSquareMeters, int occupancy, bool isAirConditioned, ToiletUsers? toiletFor = null)
     {
+        Guard.That(toiletFor is null || type == RoomType.Toilet, "room.toiletFor", "Hanya toilet yang ditandai untuk pria, wanita, atau semua.");
         Id = Guid.CreateVersion7();
         OpdId = opdId;
         BuildingId = buildingId;
@@ -21,6 +22,7 @@ public class Room : AuditableEntity
         AreaSquareMeters = areaSquareMeters;
         Occupancy = occupancy;
         IsAirConditioned = isAirConditioned;
+        ToiletFor = type == RoomType.Toilet ? toiletFor ?? ToiletUsers.All : null;
         IsActive = true;
     }
 
@@ -41,6 +43,9 @@ public class Room : AuditableEntity
     public int Occupancy { get; private set; }
 
     public bool IsAirConditioned { get; private set; }
+
+    /// <summary>For a toilet: whether it serves men, women or everyone; null for every other room.</summary>
+    public ToiletUsers? ToiletFor { get; private set; }
 
     public bool IsActive { get; private set; }
 

@@ -86,22 +86,34 @@ public class Visit : AuditableEntity, IVersioned
     }
 
     /// <summary>Records an answer, evaluated against its item; answering again replaces the earlier answer.</summary>
-    public Answer RecordAnswer(Guid roomId, ChecklistItem item, RoomType roomType, AnswerInput input, string answeredBy, DateTime nowUtc, EvaluationContext? context = null, string? note = null)
+    /// <param name="template">The template version this visit pinned; the item must be one of its items.</param>
+    public Answer RecordAnswer(ChecklistTemplate template, Room room, ChecklistItem item, AnswerInput input, string answeredBy, DateTime nowUtc, EvaluationContext? context = null, string? note = null)
     {
         Guard.That(Status == VisitStatus.InProgress, "visit.notInProgress", "Jawaban hanya dapat dicatat saat kunjungan sedang berlangsung.");
-        Guard.That(item.AppliesTo(roomType), "answer.notApplicableToRoom", $"Butir \"{item.LabelId}\" tidak berlaku untuk jenis ruangan ini.");
-        var room = _rooms.SingleOrDefault(r => r.RoomId == roomId)
+        EnsurePinned(template);
+        if (!template.Items.Contains(item))
+        {
+            throw new DomainException("answer.otherTemplate", "Butir ini bukan bagian dari versi templat yang dipakai kunjungan ini.");
+        }
+
+        var inspection = _rooms.SingleOrDefault(r => r.RoomId == room.Id)
             ?? throw new DomainException("visit.roomMissing", "Ruangan ini belum ada di kunjungan.");
+        if (!item.AppliesTo(room.Type))
+        {
+            throw new DomainException("answer.notApplicableToRoom", $"Butir \"{item.LabelId}\" tidak berlaku untuk jenis ruangan ini.");
+        }
+
         var outcome = item.Evaluate(input, context);
-        return room.SetAnswer(item.Id, input, outcome, note, answeredBy, nowUtc);
+        return inspection.SetAnswer(item.Id, input, outcome, note, answeredBy, nowUtc);
     }
 
     /// <summary>Closes the visit; every applicable item left unanswered is recorded as not inspected.</summary>
-    public void Submit(ChecklistTemplate template, IReadOnlyDictionary<Guid, RoomType> roomTypes, string submittedBy, DateTime nowUtc)
+    public void Submit(ChecklistTemplate template, IEnumerable<Room> rooms, string submittedBy, DateTime nowUtc)
     {
         Guard.That(Status == VisitStatus.InProgress, "visit.submit", "Hanya kunjungan yang sedang berlangsung yang dapat dikirim.");
         Guard.That(_rooms.Count > 0, "visit.noRooms", "Kunjungan tanpa ruangan tidak dapat dikirim.");
-        Guard.That(template.Id == TemplateId, "visit.template", "Templat tidak sama dengan versi yang dipakai kunjungan ini.");
+        EnsurePinned(template);
+        var roomTypes = rooms.ToDictionary(r => r.Id, r => r.Type);
         foreach (var room in _rooms)
         {
             var type = roomTypes.TryGetValue(room.RoomId, out var t) ? t
@@ -126,6 +138,9 @@ public class Visit : AuditableEntity, IVersioned
     }
 
     public void IncrementVersion() => Version++;
+
+    private void EnsurePinned(ChecklistTemplate template) =>
+        Guard.That(template.Id == TemplateId, "visit.template", "Templat tidak sama dengan versi yang dipakai kunjungan ini.");
 
     private void EnsureEditable() =>
         Guard.That(Status is VisitStatus.Planned or VisitStatus.InProgress, "visit.closed", "Kunjungan yang sudah dikirim atau dibatalkan tidak dapat diubah.");

@@ -774,6 +774,10 @@ namespace BalaiKota.Migrations.PostgreSql.Migrations
                     b.Property<Guid>("OpdId")
                         .HasColumnType("uuid");
 
+                    b.Property<string>("ToiletFor")
+                        .HasMaxLength(40)
+                        .HasColumnType("character varying(40)");
+
                     b.Property<string>("Type")
                         .IsRequired()
                         .HasMaxLength(40)

@@ -769,6 +769,10 @@ namespace BalaiKota.Migrations.Sqlite.Migrations
                     b.Property<Guid>("OpdId")
                         .HasColumnType("TEXT");
 
+                    b.Property<string>("ToiletFor")
+                        .HasMaxLength(40)
+                        .HasColumnType("TEXT");
+
                     b.Property<string>("Type")
                         .IsRequired()
                         .HasMaxLength(40)

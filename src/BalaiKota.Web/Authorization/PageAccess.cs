@@ -48,7 +48,7 @@ public static class PageAccess
         }
     }
 
-    /// <summary>The broadest access any of the user's roles gives to the area: full beats any partial access.</summary>
+    /// <summary>The user's access to the area: full if any role gives full access, else the first partial access in role order.</summary>
     public static AccessLevel For(string route, ClaimsPrincipal user)
     {
         var levels = Table[route].Where(l => l.Value != AccessLevel.None && user.IsInRole(l.Key)).Select(l => l.Value).ToList();

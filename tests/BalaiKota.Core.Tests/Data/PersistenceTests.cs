@@ -130,14 +130,23 @@ public abstract class PersistenceTests(DatabaseProvider provider) : IAsyncLifeti
     [Fact]
     public async Task RefusesToDeleteAnOpdThatAVisitRefersTo()
     {
-        var visitId = await PlanVisitAsync();
-        await using var db = _database.CreateDbContext();
-        var opdId = await db.Visits.Where(v => v.Id == visitId).Select(v => v.OpdId).SingleAsync();
-        var opd = await db.Opds.SingleAsync(o => o.Id == opdId);
+        var lonely = new Opd("Badan Kesatuan Bangsa dan Politik", "Kesbangpol", OpdKind.Badan, 10, 8);
+        await using (var setup = _database.CreateDbContext())
+        {
+            var template = await setup.ChecklistTemplates.SingleAsync();
+            setup.Opds.Add(lonely);
+            setup.Visits.Add(Visit.Plan(lonely, new DateOnly(2026, 11, 20), "peninjau", template));
+            await setup.SaveChangesAsync();
+        }
 
-        db.Opds.Remove(opd);
+        await using var db = _database.CreateDbContext();
+        db.Opds.Remove(await db.Opds.SingleAsync(o => o.Id == lonely.Id));
 
         await Assert.ThrowsAsync<DbUpdateException>(() => db.SaveChangesAsync());
+        db.ChangeTracker.Clear();
+        db.Visits.RemoveRange(await db.Visits.Where(v => v.OpdId == lonely.Id).ToListAsync());
+        db.Opds.Remove(await db.Opds.SingleAsync(o => o.Id == lonely.Id));
+        await db.SaveChangesAsync();
     }
 
     [Fact]
@@ -184,7 +193,7 @@ public abstract class PersistenceTests(DatabaseProvider provider) : IAsyncLifeti
         var visit = await db.Visits.Include(v => v.Rooms).ThenInclude(r => r.Answers).SingleAsync(v => v.Id == visitId);
         var room = await db.Rooms.SingleAsync(r => r.Id == visit.Rooms.Single().RoomId);
         var item = template.Items.Single(i => i.Code == "HEAT-WORK");
-        var answer = visit.RecordAnswer(room.Id, item, room.Type, AnswerInput.Reading(31), "peninjau", Samples.Now);
+        var answer = visit.RecordAnswer(template, room, item, AnswerInput.Reading(31), "peninjau", Samples.Now);
         var finding = Finding.FromAnswer(visit.Id, room.Id, item, InspectionArea.Heat, answer, item.DefaultSeverity, "Ruang kerja 31 °C", Samples.Now);
         var task = FollowUpTask.DraftFrom(finding, "sekretariat", Samples.Now);
         db.Findings.Add(finding);

@@ -51,8 +51,8 @@ public class ChecklistTemplateVersioningTests
     public void RetiresOnlyAPublishedVersionAndMakesNoDraftFromADraft()
     {
         var draft = ChecklistTemplate.CreateDraft("t", "Uji");
-        Assert.Throws<DomainException>(() => draft.Retire(Samples.Now));
-        Assert.Throws<DomainException>(() => draft.CreateNextDraft());
+        Assert.Equal("template.retire", Assert.Throws<DomainException>(() => draft.Retire(Samples.Now)).Code);
+        Assert.Equal("template.draftFromDraft", Assert.Throws<DomainException>(() => draft.CreateNextDraft()).Code);
 
         var published = Samples.PublishedDefault();
         published.Retire(Samples.Now);

@@ -4,7 +4,7 @@ namespace BalaiKota.Core.Tests.Domain;
 
 public class FindingAndPhotoTests
 {
-    private static (Visit Visit, Room Room, ChecklistItem Item) StartedVisit()
+    private static (Visit Visit, Room Room, ChecklistItem Item, ChecklistTemplate Template) StartedVisit()
     {
         var opd = Samples.Opd();
         var template = Samples.PublishedDefault();
@@ -12,18 +12,18 @@ public class FindingAndPhotoTests
         var visit = Visit.Plan(opd, new DateOnly(2026, 11, 20), "peninjau", template);
         visit.AddRoom(room);
         visit.Start(Samples.Now);
-        return (visit, room, template.Items.Single(i => i.Code == "HEAT-WORK"));
+        return (visit, room, template.Items.Single(i => i.Code == "HEAT-WORK"), template);
     }
 
     [Fact]
     public void MakesAFindingOnlyFromANotOkAnswerOfTheSameItem()
     {
-        var (visit, room, item) = StartedVisit();
-        var ok = visit.RecordAnswer(room.Id, item, room.Type, AnswerInput.Reading(24), "peninjau", Samples.Now);
+        var (visit, room, item, template) = StartedVisit();
+        var ok = visit.RecordAnswer(template, room, item, AnswerInput.Reading(24), "peninjau", Samples.Now);
 
         Assert.Equal("finding.answerOk", Assert.Throws<DomainException>(() => Finding.FromAnswer(visit.Id, room.Id, item, InspectionArea.Heat, ok, Severity.High, "panas", Samples.Now)).Code);
 
-        var notOk = visit.RecordAnswer(room.Id, item, room.Type, AnswerInput.Reading(31), "peninjau", Samples.Now);
+        var notOk = visit.RecordAnswer(template, room, item, AnswerInput.Reading(31), "peninjau", Samples.Now);
         var finding = Finding.FromAnswer(visit.Id, room.Id, item, InspectionArea.Heat, notOk, Severity.High, "Ruang kerja 31 °C", Samples.Now);
         Assert.False(finding.IsAdHoc);
         Assert.Equal(FindingStatus.Open, finding.Status);

@@ -17,7 +17,7 @@ public class VisitTests
         visit.AddRoom(room);
 
         visit.Start(Samples.Now);
-        visit.Submit(_template, new Dictionary<Guid, RoomType> { [room.Id] = room.Type }, "peninjau", Samples.Now.AddHours(2));
+        visit.Submit(_template, [room], "peninjau", Samples.Now.AddHours(2));
 
         Assert.Equal(VisitStatus.Submitted, visit.Status);
         Assert.Equal(Samples.Now, visit.StartedAt);
@@ -39,12 +39,12 @@ public class VisitTests
         var visit = PlannedVisit();
         var room = Samples.Room(_opd);
         visit.AddRoom(room);
-        var types = new Dictionary<Guid, RoomType> { [room.Id] = room.Type };
+        Room[] rooms = [room];
 
-        Assert.Equal("visit.submit", Assert.Throws<DomainException>(() => visit.Submit(_template, types, "peninjau", Samples.Now)).Code);
+        Assert.Equal("visit.submit", Assert.Throws<DomainException>(() => visit.Submit(_template, rooms, "peninjau", Samples.Now)).Code);
         visit.Start(Samples.Now);
         Assert.Equal("visit.start", Assert.Throws<DomainException>(() => visit.Start(Samples.Now)).Code);
-        visit.Submit(_template, types, "peninjau", Samples.Now);
+        visit.Submit(_template, rooms, "peninjau", Samples.Now);
         Assert.Equal("visit.cancel", Assert.Throws<DomainException>(() => visit.Cancel("alasan", Samples.Now)).Code);
         Assert.Equal("visit.closed", Assert.Throws<DomainException>(() => visit.AddRoom(Samples.Room(_opd))).Code);
     }
@@ -68,8 +68,8 @@ public class VisitTests
         visit.Start(Samples.Now);
         var temperature = _template.Items.Single(i => i.Code == "HEAT-WORK");
 
-        visit.RecordAnswer(room.Id, temperature, room.Type, AnswerInput.Reading(31), "peninjau", Samples.Now, note: "pengap");
-        var answer = visit.RecordAnswer(room.Id, temperature, room.Type, AnswerInput.Reading(25), "peninjau", Samples.Now.AddMinutes(1));
+        visit.RecordAnswer(_template, room, temperature, AnswerInput.Reading(31), "peninjau", Samples.Now, note: "pengap");
+        var answer = visit.RecordAnswer(_template, room, temperature, AnswerInput.Reading(25), "peninjau", Samples.Now.AddMinutes(1));
 
         Assert.Single(visit.Rooms.Single().Answers);
         Assert.Equal(AnswerOutcome.Ok, answer.Outcome);
@@ -86,7 +86,7 @@ public class VisitTests
         visit.Start(Samples.Now);
         var temperature = _template.Items.Single(i => i.Code == "HEAT-WORK");
 
-        Assert.Equal("answer.notApplicableToRoom", Assert.Throws<DomainException>(() => visit.RecordAnswer(toilet.Id, temperature, toilet.Type, AnswerInput.Reading(25), "peninjau", Samples.Now)).Code);
+        Assert.Equal("answer.notApplicableToRoom", Assert.Throws<DomainException>(() => visit.RecordAnswer(_template, toilet, temperature, AnswerInput.Reading(25), "peninjau", Samples.Now)).Code);
     }
 
     [Fact]
@@ -97,9 +97,9 @@ public class VisitTests
         visit.AddRoom(room);
         var temperature = _template.Items.Single(i => i.Code == "HEAT-WORK");
 
-        Assert.Equal("visit.notInProgress", Assert.Throws<DomainException>(() => visit.RecordAnswer(room.Id, temperature, room.Type, AnswerInput.Reading(25), "peninjau", Samples.Now)).Code);
+        Assert.Equal("visit.notInProgress", Assert.Throws<DomainException>(() => visit.RecordAnswer(_template, room, temperature, AnswerInput.Reading(25), "peninjau", Samples.Now)).Code);
         visit.Start(Samples.Now);
-        Assert.Equal("answer.implausible", Assert.Throws<DomainException>(() => visit.RecordAnswer(room.Id, temperature, room.Type, AnswerInput.Reading(250), "peninjau", Samples.Now)).Code);
+        Assert.Equal("answer.implausible", Assert.Throws<DomainException>(() => visit.RecordAnswer(_template, room, temperature, AnswerInput.Reading(250), "peninjau", Samples.Now)).Code);
         Assert.Empty(visit.Rooms.Single().Answers);
     }
 
@@ -111,15 +111,31 @@ public class VisitTests
         visit.AddRoom(office);
         visit.Start(Samples.Now);
         var temperature = _template.Items.Single(i => i.Code == "HEAT-WORK");
-        visit.RecordAnswer(office.Id, temperature, office.Type, AnswerInput.Reading(31), "peninjau", Samples.Now);
+        visit.RecordAnswer(_template, office, temperature, AnswerInput.Reading(31), "peninjau", Samples.Now);
 
-        visit.Submit(_template, new Dictionary<Guid, RoomType> { [office.Id] = office.Type }, "peninjau", Samples.Now);
+        visit.Submit(_template, [office], "peninjau", Samples.Now);
 
         var answers = visit.Rooms.Single().Answers;
         var applicable = _template.Items.Count(i => i.AppliesTo(RoomType.Office));
         Assert.Equal(applicable, answers.Count);
         Assert.Equal(applicable - 1, answers.Count(a => a.Outcome == AnswerOutcome.NotInspected));
         Assert.Equal(AnswerOutcome.NotOk, answers.Single(a => a.ItemId == temperature.Id).Outcome);
+    }
+
+    [Fact]
+    public void RefusesAnItemOfAnotherTemplateVersion()
+    {
+        var visit = PlannedVisit();
+        var room = Samples.Room(_opd);
+        visit.AddRoom(room);
+        visit.Start(Samples.Now);
+        var draft = _template.CreateNextDraft();
+        var newerItem = draft.Items.Single(i => i.Code == "HEAT-WORK");
+        var foreignTemplate = Samples.PublishedDefault();
+
+        Assert.Equal("visit.template", Assert.Throws<DomainException>(() => visit.RecordAnswer(draft, room, newerItem, AnswerInput.Reading(25), "peninjau", Samples.Now)).Code);
+        Assert.Equal("answer.otherTemplate", Assert.Throws<DomainException>(() => visit.RecordAnswer(_template, room, foreignTemplate.Items.First(), AnswerInput.Pass(), "peninjau", Samples.Now)).Code);
+        Assert.Equal("visit.template", Assert.Throws<DomainException>(() => visit.Submit(draft, [room], "peninjau", Samples.Now)).Code);
     }
 
     [Fact]
@@ -142,7 +158,7 @@ public class VisitTests
         visit.AddAccompanyingOfficial("Ibu Rina", "Sekretaris Dinas");
 
         Assert.Equal(2, visit.Team.Count);
-        Assert.Throws<DomainException>(() => visit.AddTeamMember("sekretariat"));
-        Assert.Throws<DomainException>(() => visit.AddTeamMember("peninjau"));
+        Assert.Equal("visit.teamDuplicate", Assert.Throws<DomainException>(() => visit.AddTeamMember("sekretariat")).Code);
+        Assert.Equal("visit.teamDuplicate", Assert.Throws<DomainException>(() => visit.AddTeamMember("peninjau")).Code);
     }
 }

@@ -3,6 +3,7 @@ using System.Globalization;
 using System.Text;
 using System.Text.Json;
 using BalaiKota.Core.Domain;
+using Microsoft.AspNetCore.Identity;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.ChangeTracking;
 using Microsoft.EntityFrameworkCore.Diagnostics;
@@ -10,13 +11,15 @@ using Microsoft.EntityFrameworkCore.Diagnostics;
 namespace BalaiKota.Core.Data.Interceptors;
 
 /// <summary>
-/// Stamps audit fields, bumps concurrency versions, and writes one audit-log row per changed row,
-/// so no feature can forget to.
+/// Stamps audit fields, bumps concurrency versions, and writes one audit-log row per changed row.
+/// Who changed it is <see cref="BalaiKotaDbContext.ActingUserId"/>, which each feature service sets
+/// from its caller; changes made by the sign-in machinery (failed-attempt counters) carry no user.
 /// </summary>
 public sealed class AuditSaveChangesInterceptor(TimeProvider clock) : SaveChangesInterceptor
 {
+    // Password hashes, stamps and Identity token values (authenticator keys, recovery codes) never enter the log.
     private static readonly HashSet<string> SecretProperties =
-        [nameof(ApplicationUser.PasswordHash), nameof(ApplicationUser.SecurityStamp), nameof(ApplicationUser.ConcurrencyStamp)];
+        [nameof(ApplicationUser.PasswordHash), nameof(ApplicationUser.SecurityStamp), nameof(ApplicationUser.ConcurrencyStamp), nameof(IdentityUserToken<string>.Value)];
 
     public override InterceptionResult<int> SavingChanges(DbContextEventData eventData, InterceptionResult<int> result)
     {

@@ -62,13 +62,18 @@ public sealed class IdentitySeeder(
     public async Task SeedBootstrapAdminAsync()
     {
         var options = bootstrap.Value;
-        if (string.IsNullOrWhiteSpace(options.Email) || string.IsNullOrWhiteSpace(options.Password))
+        if ((await users.GetUsersInRoleAsync(Roles.Administrator)).Count > 0)
         {
             return;
         }
 
-        if ((await users.GetUsersInRoleAsync(Roles.Administrator)).Count > 0)
+        if (string.IsNullOrWhiteSpace(options.Email) || string.IsNullOrWhiteSpace(options.Password))
         {
+            if (!demo.Value.Enabled)
+            {
+                logger.LogWarning("There is no administrator yet: set BootstrapAdmin:Email and BootstrapAdmin:Password and start again.");
+            }
+
             return;
         }
 

@@ -50,8 +50,8 @@ public static class SampleRegistry
                 new(opd.Id, building.Id, $"Ruang Kerja Staf {shortName}", floor, RoomType.Office, 120, headcount / 2, isAirConditioned: i % 2 == 0),
                 new(opd.Id, building.Id, $"Ruang Kepala {shortName}", floor, RoomType.Office, 30, 2, isAirConditioned: true),
                 new(opd.Id, building.Id, $"Ruang Rapat {shortName}", floor, RoomType.MeetingRoom, 50, 20, isAirConditioned: true),
-                new(opd.Id, building.Id, $"Toilet Pria {shortName}", floor, RoomType.Toilet, 12, 0, isAirConditioned: false),
-                new(opd.Id, building.Id, $"Toilet Wanita {shortName}", floor, RoomType.Toilet, 12, 0, isAirConditioned: false),
+                new(opd.Id, building.Id, $"Toilet Pria {shortName}", floor, RoomType.Toilet, 12, 0, isAirConditioned: false, ToiletUsers.Men),
+                new(opd.Id, building.Id, $"Toilet Wanita {shortName}", floor, RoomType.Toilet, 12, 0, isAirConditioned: false, ToiletUsers.Women),
             };
             if (servesPublic)
             {

@@ -44,14 +44,14 @@ public sealed class SyntheticDataGenerator(IDbContextFactory<BalaiKotaDbContext>
                 .Select(v => month.AddDays(v * DateTime.DaysInMonth(month.Year, month.Month) / options.VisitsPerMonth))
                 .ToList();
 
-            // The latest visit not in the future is the tour under way today.
-            var underWay = days.LastOrDefault(d => d <= today);
+            // This month's tour under way: today's, or else the latest one before today.
+            var underWay = month.Year == today.Year && month.Month == today.Month ? days.LastOrDefault(d => d <= today) : (DateOnly?)null;
             for (var v = 0; v < options.VisitsPerMonth; v++)
             {
                 var index = (m * options.VisitsPerMonth) + v;
                 var fate = days[v] > today ? VisitStatus.Planned
+                    : days[v] == underWay ? VisitStatus.InProgress
                     : index % 25 == 24 ? VisitStatus.Cancelled
-                    : v == days.LastIndexOf(underWay) && month.Month == today.Month && month.Year == today.Year ? VisitStatus.InProgress
                     : VisitStatus.Submitted;
                 monthRun.AddVisit(baseline.Opds[index % baseline.Opds.Count], days[v], fate);
             }
@@ -126,8 +126,9 @@ public sealed class SyntheticDataGenerator(IDbContextFactory<BalaiKotaDbContext>
 
             db.Visits.Add(visit);
             Visits++;
-            // A tour starts at 09.00 WIB; one on today's date started early enough to be over by now.
-            var startedUtc = new[] { Wib.StartOfDayUtc(date).AddHours(9), now.AddHours(-3) }.Min();
+            // A tour starts at 09.00 WIB; one under way today started before now, but not before its day.
+            var dayStart = Wib.StartOfDayUtc(date);
+            var startedUtc = new[] { dayStart, new[] { dayStart.AddHours(9), now.AddMinutes(-30) }.Min() }.Max();
             if (fate == VisitStatus.Planned)
             {
                 return;
@@ -140,13 +141,14 @@ public sealed class SyntheticDataGenerator(IDbContextFactory<BalaiKotaDbContext>
             }
 
             visit.Start(startedUtc);
-            var context = new EvaluationContext(opd.Headcount);
             var answered = fate == VisitStatus.InProgress ? rooms.Take(rooms.Count / 2) : rooms;
             foreach (var room in answered)
             {
+                var context = EvaluationContext.For(opd, room);
                 foreach (var item in baseline.Items.Where(i => i.AppliesTo(room.Type)))
                 {
-                    visit.RecordAnswer(room.Id, item, room.Type, SyntheticInput(item, room, context), actors.InspectorId, startedUtc.AddMinutes(Answers % 120), context);
+                    var answeredUtc = new[] { startedUtc.AddMinutes(Answers % 120), now }.Min();
+                    visit.RecordAnswer(baseline.Template, room, item, SyntheticInput(item, room, context), actors.InspectorId, answeredUtc, context);
                     Answers++;
                 }
             }
@@ -157,12 +159,12 @@ public sealed class SyntheticDataGenerator(IDbContextFactory<BalaiKotaDbContext>
             }
 
             var submittedUtc = startedUtc.AddHours(2.5);
-            visit.Submit(baseline.Template, rooms.ToDictionary(r => r.Id, r => r.Type), actors.InspectorId, submittedUtc);
+            visit.Submit(baseline.Template, rooms, actors.InspectorId, submittedUtc);
             foreach (var inspection in visit.Rooms)
             {
                 foreach (var answer in inspection.Answers.Where(a => a.Outcome == AnswerOutcome.NotOk))
                 {
-                    AddFindingWithTask(visit, inspection.RoomId, answer, context, submittedUtc);
+                    AddFindingWithTask(visit, inspection.RoomId, answer, EvaluationContext.For(opd, rooms.First(r => r.Id == inspection.RoomId)), submittedUtc);
                 }
             }
         }

@@ -12,7 +12,7 @@ using Npgsql.EntityFrameworkCore.PostgreSQL.Metadata;
 namespace BalaiKota.Migrations.PostgreSql.Migrations
 {
     [DbContext(typeof(BalaiKotaDbContext))]
-    [Migration("20261127235734_Initial")]
+    [Migration("20261128011532_Initial")]
     partial class Initial
     {
         /// <inheritdoc />
@@ -776,6 +776,10 @@ namespace BalaiKota.Migrations.PostgreSql.Migrations
 
                     b.Property<Guid>("OpdId")
                         .HasColumnType("uuid");
+
+                    b.Property<string>("ToiletFor")
+                        .HasMaxLength(40)
+                        .HasColumnType("character varying(40)");
 
                     b.Property<string>("Type")
                         .IsRequired()

@@ -184,6 +184,7 @@ namespace BalaiKota.Migrations.Sqlite.Migrations
                     AreaSquareMeters = table.Column<double>(type: "REAL", nullable: false),
                     Occupancy = table.Column<int>(type: "INTEGER", nullable: false),
                     IsAirConditioned = table.Column<bool>(type: "INTEGER", nullable: false),
+                    ToiletFor = table.Column<string>(type: "TEXT", maxLength: 40, nullable: true),
                     IsActive = table.Column<bool>(type: "INTEGER", nullable: false),
                     CreatedAt = table.Column<DateTime>(type: "TEXT", nullable: false),
                     CreatedBy = table.Column<string>(type: "TEXT", nullable: true),

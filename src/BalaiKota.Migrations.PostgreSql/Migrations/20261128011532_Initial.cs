@@ -185,6 +185,7 @@ namespace BalaiKota.Migrations.PostgreSql.Migrations
                     AreaSquareMeters = table.Column<double>(type: "double precision", nullable: false),
                     Occupancy = table.Column<int>(type: "integer", nullable: false),
                     IsAirConditioned = table.Column<bool>(type: "boolean", nullable: false),
+                    ToiletFor = table.Column<string>(type: "character varying(40)", maxLength: 40, nullable: true),
                     IsActive = table.Column<bool>(type: "boolean", nullable: false),
                     CreatedAt = table.Column<DateTime>(type: "timestamp with time zone", nullable: false),
                     CreatedBy = table.Column<string>(type: "text", nullable: true),

@@ -11,7 +11,7 @@ using Microsoft.EntityFrameworkCore.Storage.ValueConversion;
 namespace BalaiKota.Migrations.Sqlite.Migrations
 {
     [DbContext(typeof(BalaiKotaDbContext))]
-    [Migration("20261127235725_Initial")]
+    [Migration("20261128011522_Initial")]
     partial class Initial
     {
         /// <inheritdoc />
@@ -770,6 +770,10 @@ namespace BalaiKota.Migrations.Sqlite.Migrations
                         .HasColumnType("INTEGER");
 
                     b.Property<Guid>("OpdId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("ToiletFor")
+                        .HasMaxLength(40)
                         .HasColumnType("TEXT");
 
                     b.Property<string>("Type")
