@@ -39,7 +39,7 @@ public static class WebRegistration
             options.ExpireTimeSpan = TimeSpan.FromHours(10);
             options.SlidingExpiration = true;
         });
-        services.AddIdentityCore<ApplicationUser>().AddSignInManager();
+        services.AddIdentityCore<ApplicationUser>().AddSignInManager().AddErrorDescriber<LocalizedIdentityErrors>();
         services.AddAuthorization(PageAccess.AddPolicies);
 
         services.AddHealthChecks().AddDbContextCheck<BalaiKotaDbContext>();

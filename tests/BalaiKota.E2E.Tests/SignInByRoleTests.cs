@@ -23,7 +23,9 @@ public sealed class SignInByRoleTests(BrowserFixture browser)
         await PageChecks.AssertAccessibleAsync(page);
         await PageChecks.ScreenshotAsync(page, $"{account}-1-home-id-1280x800");
 
-        await PageChecks.ClickUntilAsync(page, "[data-testid=language-switch]", "() => document.documentElement.lang === 'en'");
+        await PageChecks.WaitUntilSettledAsync(page);
+        await page.ClickAsync("[data-testid=language-switch]");
+        await Assertions.Expect(page.Locator("html")).ToHaveAttributeAsync("lang", "en");
         await Assertions.Expect(page.Locator("h1")).ToHaveTextAsync(titleEn);
         await Assertions.Expect(page).ToHaveURLAsync(new Uri(browser.BaseAddress, home).ToString());
         await PageChecks.AssertAccessibleAsync(page);

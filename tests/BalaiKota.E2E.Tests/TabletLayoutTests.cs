@@ -43,6 +43,13 @@ public sealed class TabletLayoutTests(BrowserFixture browser)
         await page.FillAsync("#password", BrowserFixture.DemoPassword);
         await page.ClickAsync("[data-testid=login-submit]");
         await page.WaitForURLAsync("**/visits");
+        await PageChecks.ScreenshotAsync(page, "peninjau-home-id-1280x800");
+        await page.ClickAsync("[data-testid=change-password]");
+        await page.WaitForURLAsync("**/Account/ChangePassword");
+        await Assertions.Expect(page.Locator("h1")).ToHaveTextAsync("Ganti kata sandi");
+        await PageChecks.AssertAccessibleAsync(page);
+        await PageChecks.ScreenshotAsync(page, "change-password-id-1280x800");
+        await page.GotoAsync("/visits");
         await page.ClickAsync("[data-testid=sign-out]");
         await page.WaitForURLAsync("**/Account/Login");
 
