@@ -4,10 +4,8 @@ using BalaiKota.Core.Data.Seeding;
 using BalaiKota.Core.Domain;
 using BalaiKota.Testing;
 using Microsoft.EntityFrameworkCore;
-using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
-using Microsoft.Extensions.Logging;
 
 namespace BalaiKota.Benchmarks;
 
@@ -44,15 +42,7 @@ internal static class GeneratorTiming
     /// <summary>Schema, default checklist and roles as at start-up, then the sample registry and three plain users.</summary>
     private static async Task<IHost> PrepareAsync(TestDatabase database)
     {
-        var builder = Host.CreateApplicationBuilder();
-        builder.Logging.ClearProviders();
-        builder.Configuration.AddInMemoryCollection(new Dictionary<string, string?>
-        {
-            ["Database:Provider"] = database.Provider.ToString(),
-            ["ConnectionStrings:BalaiKota"] = database.ConnectionString,
-        });
-        builder.AddBalaiKotaCore();
-        var host = builder.Build();
+        var host = database.BuildHost();
         await host.Services.InitializeBalaiKotaDatabaseAsync();
         await using var db = database.CreateDbContext();
         await SampleRegistry.EnsureAsync(db);

@@ -1,6 +1,11 @@
+using BalaiKota.Core;
 using BalaiKota.Core.Data;
 using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Time.Testing;
 using Npgsql;
 
@@ -59,6 +64,25 @@ public sealed class TestDatabase : IAsyncDisposable, IDbContextFactory<BalaiKota
         await using var db = database.CreateDbContext();
         await db.Database.MigrateAsync();
         return database;
+    }
+
+    /// <summary>
+    /// The Core services as the app registers them, on this database and its clock, with logging off;
+    /// <paramref name="settings"/> add to or override the database settings.
+    /// </summary>
+    public IHost BuildHost(IReadOnlyDictionary<string, string?>? settings = null)
+    {
+        var builder = Host.CreateApplicationBuilder();
+        builder.Logging.ClearProviders();
+        builder.Configuration.AddInMemoryCollection(new Dictionary<string, string?>
+        {
+            ["Database:Provider"] = Provider.ToString(),
+            ["ConnectionStrings:BalaiKota"] = ConnectionString,
+        });
+        builder.Configuration.AddInMemoryCollection(settings ?? new Dictionary<string, string?>());
+        builder.Services.AddSingleton(Clock);
+        builder.AddBalaiKotaCore();
+        return builder.Build();
     }
 
     public BalaiKotaDbContext CreateDbContext()

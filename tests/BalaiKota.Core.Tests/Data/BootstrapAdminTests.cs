@@ -3,10 +3,8 @@ using BalaiKota.Core.Domain;
 using BalaiKota.Testing;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.EntityFrameworkCore;
-using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
-using Microsoft.Extensions.Logging;
 
 namespace BalaiKota.Core.Tests.Data;
 
@@ -19,20 +17,12 @@ public sealed class BootstrapAdminTests : IAsyncLifetime
 
     public ValueTask DisposeAsync() => _database.DisposeAsync();
 
-    private IHost Build(string? password)
+    private IHost Build(string? password) => _database.BuildHost(new Dictionary<string, string?>
     {
-        var builder = Host.CreateApplicationBuilder();
-        builder.Logging.ClearProviders();
-        builder.Configuration.AddInMemoryCollection(new Dictionary<string, string?>
-        {
-            ["ConnectionStrings:BalaiKota"] = _database.ConnectionString,
-            ["Demo:Enabled"] = "false",
-            ["BootstrapAdmin:Email"] = "kepala.tu@bandung.go.id",
-            ["BootstrapAdmin:Password"] = password,
-        });
-        builder.AddBalaiKotaCore();
-        return builder.Build();
-    }
+        ["Demo:Enabled"] = "false",
+        ["BootstrapAdmin:Email"] = "kepala.tu@bandung.go.id",
+        ["BootstrapAdmin:Password"] = password,
+    });
 
     [Fact]
     public async Task CreatesTheConfiguredAdministratorOnceAndNoDemoAccounts()

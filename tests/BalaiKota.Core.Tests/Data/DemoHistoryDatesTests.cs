@@ -2,10 +2,6 @@ using BalaiKota.Core.Data;
 using BalaiKota.Core.Domain;
 using BalaiKota.Testing;
 using Microsoft.EntityFrameworkCore;
-using Microsoft.Extensions.Configuration;
-using Microsoft.Extensions.DependencyInjection;
-using Microsoft.Extensions.Hosting;
-using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Time.Testing;
 
 namespace BalaiKota.Core.Tests.Data;
@@ -23,17 +19,11 @@ public class DemoHistoryDatesTests
         var now = DateTimeOffset.Parse(utcNow, System.Globalization.CultureInfo.InvariantCulture);
         var clock = new FakeTimeProvider(now);
         await using var database = await TestDatabase.CreateEmptyAsync(DatabaseProvider.Sqlite, clock);
-        var builder = Host.CreateApplicationBuilder();
-        builder.Logging.ClearProviders();
-        builder.Configuration.AddInMemoryCollection(new Dictionary<string, string?>
+        using var host = database.BuildHost(new Dictionary<string, string?>
         {
-            ["ConnectionStrings:BalaiKota"] = database.ConnectionString,
             ["Demo:Enabled"] = "true",
             ["Demo:Password"] = "Demo-Password-123",
         });
-        builder.Services.AddSingleton<TimeProvider>(clock);
-        builder.AddBalaiKotaCore();
-        using var host = builder.Build();
 
         await host.Services.InitializeBalaiKotaDatabaseAsync();
 

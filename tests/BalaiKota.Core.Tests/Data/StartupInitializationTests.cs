@@ -4,10 +4,8 @@ using BalaiKota.Core.Domain;
 using BalaiKota.Testing;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.EntityFrameworkCore;
-using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
-using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Time.Testing;
 
 namespace BalaiKota.Core.Tests.Data;
@@ -25,18 +23,11 @@ public abstract class StartupInitializationTests(DatabaseProvider provider) : IA
     {
         var clock = new FakeTimeProvider(Now);
         _database = await TestDatabase.CreateEmptyAsync(provider, clock);
-        var builder = Host.CreateApplicationBuilder();
-        builder.Configuration.AddInMemoryCollection(new Dictionary<string, string?>
+        _host = _database.BuildHost(new Dictionary<string, string?>
         {
-            ["Database:Provider"] = provider.ToString(),
-            ["ConnectionStrings:BalaiKota"] = _database.ConnectionString,
             ["Demo:Enabled"] = "true",
             ["Demo:Password"] = DemoPassword,
         });
-        builder.Logging.ClearProviders();
-        builder.Services.AddSingleton<TimeProvider>(clock);
-        builder.AddBalaiKotaCore();
-        _host = builder.Build();
         await _host.Services.InitializeBalaiKotaDatabaseAsync();
     }
 

@@ -66,5 +66,10 @@ public class FindingAndPhotoTests
 
         Assert.Equal(3, photo.SizeBytes);
         Assert.Equal("photo.attached", Assert.Throws<DomainException>(() => photo.AttachToFinding(Guid.CreateVersion7())).Code);
+        var answerId = Guid.CreateVersion7();
+        var answerPhoto = new Photo(PhotoKind.Finding, [1], [1], 800, 600, "peninjau", Samples.Now);
+        answerPhoto.AttachToAnswer(answerId);
+        Assert.Equal(answerId, answerPhoto.AnswerId);
+        Assert.Null(answerPhoto.TaskId);
     }
 }
