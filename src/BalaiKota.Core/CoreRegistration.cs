@@ -1,6 +1,7 @@
 using BalaiKota.Core.Data;
 using BalaiKota.Core.Data.Seeding;
 using BalaiKota.Core.Domain;
+using BalaiKota.Core.Features.Visits;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Configuration;
@@ -34,6 +35,9 @@ public static class CoreRegistration
         services.AddOptions<DatabaseOptions>().BindConfiguration(DatabaseOptions.Section).Configure(o => o.Provider = provider);
         services.AddOptions<DemoOptions>().BindConfiguration(DemoOptions.Section);
         services.AddOptions<BootstrapAdminOptions>().BindConfiguration(BootstrapAdminOptions.Section);
+        services.AddOptions<DueDays>().BindConfiguration(DueDays.Section)
+            .Validate(d => new[] { d.Critical, d.High, d.Medium, d.Low }.All(days => days is >= 1 and <= 365), $"{DueDays.Section}: every value must be 1–365 days.")
+            .ValidateOnStart();
 
         services.AddDbContextFactory<BalaiKotaDbContext>((sp, options) => BalaiKotaDatabase.Configure(
             options,
@@ -59,6 +63,9 @@ public static class CoreRegistration
         services.AddScoped<IdentitySeeder>();
         services.AddScoped<DemoDataSeeder>();
         services.AddScoped<SyntheticDataGenerator>();
+        services.AddSingleton<TemplateCache>();
+        services.AddScoped<VisitService>();
+        services.AddScoped<InspectionService>();
         return builder;
     }
 

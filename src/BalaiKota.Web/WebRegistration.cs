@@ -3,6 +3,7 @@ using BalaiKota.Core.Domain;
 using BalaiKota.Web.Authorization;
 using BalaiKota.Web.Components;
 using BalaiKota.Web.Components.Account;
+using BalaiKota.Web.Features.Visits;
 using BalaiKota.Web.Localization;
 using Microsoft.AspNetCore.Components.Authorization;
 using Microsoft.AspNetCore.HttpOverrides;
@@ -72,6 +73,7 @@ public static class WebRegistration
         app.MapRazorComponents<App>().AddInteractiveServerRenderMode();
         app.MapAccountEndpoints();
         app.MapCultureEndpoint();
+        app.MapVisitFiles();
         app.MapHealthChecks("/health").AllowAnonymous();
         return app;
     }

@@ -23,6 +23,8 @@ public class BalaiKotaDbContext(DbContextOptions<BalaiKotaDbContext> options) : 
 
     public DbSet<Visit> Visits => Set<Visit>();
 
+    public DbSet<VisitSignature> VisitSignatures => Set<VisitSignature>();
+
     public DbSet<RoomInspection> RoomInspections => Set<RoomInspection>();
 
     public DbSet<Answer> Answers => Set<Answer>();

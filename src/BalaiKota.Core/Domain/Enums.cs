@@ -24,7 +24,6 @@ public enum RoomType
     Other,
 }
 
-/// <summary>The six areas of the checklist; a finding, ad hoc or not, belongs to one.</summary>
 /// <summary>Who a toilet is for; its closets are judged against the headcount of those people.</summary>
 public enum ToiletUsers
 {
@@ -33,6 +32,7 @@ public enum ToiletUsers
     Women,
 }
 
+/// <summary>The six areas of the checklist; a finding, ad hoc or not, belongs to one.</summary>
 public enum InspectionArea
 {
     Ventilation,

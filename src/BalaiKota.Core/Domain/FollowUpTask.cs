@@ -12,6 +12,29 @@ public enum FollowUpAction
     RejectVerification,
 }
 
+/// <summary>Days from the finding to the due date of its repair, per severity; set under <c>FollowUps:DueDays</c>.</summary>
+public sealed class DueDays
+{
+    public const string Section = "FollowUps:DueDays";
+
+    public int Critical { get; set; } = 3;
+
+    public int High { get; set; } = 7;
+
+    public int Medium { get; set; } = 14;
+
+    public int Low { get; set; } = 30;
+
+    /// <summary>Sooner for a more severe finding.</summary>
+    public DateOnly DueDate(Severity severity, DateOnly today) => today.AddDays(severity switch
+    {
+        Severity.Critical => Critical,
+        Severity.High => High,
+        Severity.Medium => Medium,
+        _ => Low,
+    });
+}
+
 /// <summary>A repair that follows a finding, tracked through a state machine with a full history.</summary>
 public class FollowUpTask : AuditableEntity, IVersioned
 {
@@ -43,8 +66,8 @@ public class FollowUpTask : AuditableEntity, IVersioned
 
     public IReadOnlyCollection<FollowUpTaskEvent> History => _history.AsReadOnly();
 
-    /// <summary>A draft for the secretariat's triage, made from an open finding.</summary>
-    public static FollowUpTask DraftFrom(Finding finding, string byUserId, DateTime nowUtc)
+    /// <summary>A draft for the secretariat's triage, made from an open finding, with the due date its severity suggests.</summary>
+    public static FollowUpTask DraftFrom(Finding finding, string byUserId, DateTime nowUtc, DateOnly? proposedDueDate = null)
     {
         Guard.That(finding.Status == FindingStatus.Open, "task.findingClosed", "Temuan yang sudah ditutup tidak dapat ditindaklanjuti.");
         var task = new FollowUpTask
@@ -54,6 +77,7 @@ public class FollowUpTask : AuditableEntity, IVersioned
             Priority = DefaultPriority(finding.Severity),
             Status = FollowUpStatus.New,
             OpenedAt = nowUtc,
+            DueDate = proposedDueDate,
         };
         task.Record(FollowUpAction.Draft, FollowUpStatus.New, FollowUpStatus.New, byUserId, null, nowUtc);
         return task;
@@ -67,14 +91,8 @@ public class FollowUpTask : AuditableEntity, IVersioned
         _ => TaskPriority.Low,
     };
 
-    /// <summary>The due date the secretariat starts from: sooner for a more severe finding.</summary>
-    public static DateOnly DefaultDueDate(Severity severity, DateOnly today) => today.AddDays(severity switch
-    {
-        Severity.Critical => 3,
-        Severity.High => 7,
-        Severity.Medium => 14,
-        _ => 30,
-    });
+    /// <summary>The due date the secretariat starts from, with the default days per severity.</summary>
+    public static DateOnly DefaultDueDate(Severity severity, DateOnly today) => new DueDays().DueDate(severity, today);
 
     /// <summary>The actions this actor may take on the task now; the UI offers exactly these.</summary>
     public IReadOnlyList<FollowUpAction> AllowedActions(Actor actor) =>

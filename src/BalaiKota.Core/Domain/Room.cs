@@ -49,5 +49,15 @@ public class Room : AuditableEntity
 
     public bool IsActive { get; private set; }
 
+    /// <summary>Added by an inspector during a visit because the registry missed it; an administrator confirms it.</summary>
+    public bool NeedsConfirmation { get; private set; }
+
+    /// <summary>A room the registry is missing, added on the spot with what an inspector can see at the door.</summary>
+    public static Room AddedDuringVisit(Guid opdId, Guid buildingId, string name, int floor, RoomType type, ToiletUsers? toiletFor) =>
+        new(opdId, buildingId, name, floor, type, 0, 0, isAirConditioned: false, type == RoomType.Toilet ? toiletFor : null)
+        {
+            NeedsConfirmation = true,
+        };
+
     public void Deactivate() => IsActive = false;
 }

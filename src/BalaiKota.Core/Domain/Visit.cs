@@ -1,3 +1,5 @@
+using System.Globalization;
+
 namespace BalaiKota.Core.Domain;
 
 /// <summary>A tour of one OPD's rooms, pinned to the template version it started with.</summary>
@@ -34,6 +36,14 @@ public class Visit : AuditableEntity, IVersioned
     public DateTime? CancelledAt { get; private set; }
 
     public string? CancelReason { get; private set; }
+
+    /// <summary>When an answer was last saved. The answer service sets it in the same transaction as the answer, which
+    /// locks the visit row: a submit cannot slip in between, and answers of different rooms do not conflict.</summary>
+    public DateTime? LastActivityAt { get; private set; }
+
+    public DateTime? ReopenedAt { get; private set; }
+
+    public string? ReopenReason { get; private set; }
 
     public string LeadInspectorId { get; private set; }
 
@@ -87,7 +97,8 @@ public class Visit : AuditableEntity, IVersioned
 
     /// <summary>Records an answer, evaluated against its item; answering again replaces the earlier answer.</summary>
     /// <param name="template">The template version this visit pinned; the item must be one of its items.</param>
-    public Answer RecordAnswer(ChecklistTemplate template, Room room, ChecklistItem item, AnswerInput input, string answeredBy, DateTime nowUtc, EvaluationContext? context = null, string? note = null)
+    /// <param name="severity">For a not-OK answer; the item's default severity when not given.</param>
+    public Answer RecordAnswer(ChecklistTemplate template, Room room, ChecklistItem item, AnswerInput input, string answeredBy, DateTime nowUtc, EvaluationContext? context = null, string? note = null, Severity? severity = null)
     {
         Guard.That(Status == VisitStatus.InProgress, "visit.notInProgress", "Jawaban hanya dapat dicatat saat kunjungan sedang berlangsung.");
         EnsurePinned(template);
@@ -104,14 +115,17 @@ public class Visit : AuditableEntity, IVersioned
         }
 
         var outcome = item.Evaluate(input, context);
-        return inspection.SetAnswer(item.Id, input, outcome, note, answeredBy, nowUtc);
+        return inspection.SetAnswer(item.Id, input, outcome, severity ?? item.DefaultSeverity, note, answeredBy, nowUtc);
     }
 
     /// <summary>Closes the visit; every applicable item left unanswered is recorded as not inspected.</summary>
-    public void Submit(ChecklistTemplate template, IEnumerable<Room> rooms, string submittedBy, DateTime nowUtc)
+    /// <param name="signers">Who has signed; the lead inspector and the OPD's representative both must.</param>
+    public void Submit(ChecklistTemplate template, IEnumerable<Room> rooms, IReadOnlyCollection<VisitSigner> signers, string submittedBy, DateTime nowUtc)
     {
         Guard.That(Status == VisitStatus.InProgress, "visit.submit", "Hanya kunjungan yang sedang berlangsung yang dapat dikirim.");
         Guard.That(_rooms.Count > 0, "visit.noRooms", "Kunjungan tanpa ruangan tidak dapat dikirim.");
+        Guard.That(signers.Contains(VisitSigner.LeadInspector), "visit.leadSignature", "Tanda tangan ketua tim peninjau belum ada.");
+        Guard.That(signers.Contains(VisitSigner.OpdRepresentative), "visit.opdSignature", "Tanda tangan perwakilan OPD belum ada.");
         EnsurePinned(template);
         var roomTypes = rooms.ToDictionary(r => r.Id, r => r.Type);
         foreach (var room in _rooms)
@@ -121,12 +135,45 @@ public class Visit : AuditableEntity, IVersioned
             var answered = room.Answers.Select(a => a.ItemId).ToHashSet();
             foreach (var item in template.Items.Where(i => i.AppliesTo(type) && !answered.Contains(i.Id)))
             {
-                room.SetAnswer(item.Id, default, AnswerOutcome.NotInspected, null, submittedBy, nowUtc);
+                room.SetAnswer(item.Id, default, AnswerOutcome.NotInspected, null, null, submittedBy, nowUtc);
             }
         }
 
         Status = VisitStatus.Submitted;
         SubmittedAt = nowUtc;
+    }
+
+    /// <summary>A finding for every not-OK answer that has none yet; a reopened and resubmitted visit keeps its earlier findings.</summary>
+    public IReadOnlyList<Finding> FindingsFromNotOkAnswers(ChecklistTemplate template, IReadOnlySet<Guid> answersWithFinding, DateTime nowUtc)
+    {
+        Guard.That(Status == VisitStatus.Submitted, "visit.notSubmitted", "Temuan dibuat saat kunjungan dikirim.");
+        EnsurePinned(template);
+        var items = template.Categories.SelectMany(c => c.Items.Select(i => (Item: i, c.Area))).ToDictionary(x => x.Item.Id);
+        return
+        [
+            .. from room in _rooms
+               from answer in room.Answers
+               where answer.Outcome == AnswerOutcome.NotOk && !answersWithFinding.Contains(answer.Id)
+               let entry = items[answer.ItemId]
+               select Finding.FromAnswer(Id, room.RoomId, entry.Item, entry.Area, answer, answer.Severity ?? entry.Item.DefaultSeverity, Describe(entry.Item, answer), nowUtc),
+        ];
+    }
+
+    /// <summary>Signs the visit off; signing again replaces the earlier signature of the same signer.</summary>
+    public VisitSignature Sign(VisitSigner signer, string name, string? position, byte[] png, DateTime nowUtc)
+    {
+        Guard.That(Status == VisitStatus.InProgress, "visit.notInProgress", "Tanda tangan hanya dapat dibubuhkan saat kunjungan sedang berlangsung.");
+        return new VisitSignature(Id, signer, name, position, png, nowUtc);
+    }
+
+    /// <summary>An administrator's correction: a submitted visit is open for answers again; its findings stay.</summary>
+    public void Reopen(string reason, DateTime nowUtc)
+    {
+        Guard.That(Status == VisitStatus.Submitted, "visit.reopen", "Hanya kunjungan yang sudah dikirim yang dapat dibuka kembali.");
+        ReopenReason = Guard.Text(reason, "visit.reopenReason", "Alasan membuka kembali kunjungan wajib diisi (paling banyak 500 karakter).", 500);
+        ReopenedAt = nowUtc;
+        SubmittedAt = null;
+        Status = VisitStatus.InProgress;
     }
 
     public void Cancel(string reason, DateTime nowUtc)
@@ -139,11 +186,67 @@ public class Visit : AuditableEntity, IVersioned
 
     public void IncrementVersion() => Version++;
 
+    private static string Describe(ChecklistItem item, Answer answer)
+    {
+        var culture = CultureInfo.GetCultureInfo("id-ID");
+        var given = item.AnswerType switch
+        {
+            AnswerType.Measurement => $": {answer.Value?.ToString("0.##", culture)} {ChecklistItem.UnitSymbol(item.Unit)} (standar {item.BandText(culture)})",
+            AnswerType.Rating => $": nilai {answer.Value:0} dari {item.RatingMax}",
+            _ => string.Empty,
+        };
+        var text = $"{item.LabelId}{given}" + (string.IsNullOrWhiteSpace(answer.Note) ? string.Empty : $" — {answer.Note}");
+        return text.Length <= 2000 ? text : text[..2000];
+    }
+
     private void EnsurePinned(ChecklistTemplate template) =>
         Guard.That(template.Id == TemplateId, "visit.template", "Templat tidak sama dengan versi yang dipakai kunjungan ini.");
 
     private void EnsureEditable() =>
         Guard.That(Status is VisitStatus.Planned or VisitStatus.InProgress, "visit.closed", "Kunjungan yang sudah dikirim atau dibatalkan tidak dapat diubah.");
+}
+
+public enum VisitSigner
+{
+    LeadInspector,
+    OpdRepresentative,
+}
+
+/// <summary>A signature drawn on the tablet at sign-off, kept as a PNG with the visit.</summary>
+public class VisitSignature
+{
+    private VisitSignature()
+    {
+        Name = string.Empty;
+        Png = [];
+    }
+
+    internal VisitSignature(Guid visitId, VisitSigner signer, string name, string? position, byte[] png, DateTime signedAtUtc)
+        : this()
+    {
+        Guard.That(png.Length is > 0 and <= 512 * 1024, "visit.signatureImage", "Tanda tangan kosong atau terlalu besar; bubuhkan ulang.");
+        Id = Guid.CreateVersion7();
+        VisitId = visitId;
+        Signer = signer;
+        Name = Guard.Text(name, "visit.signerName", "Nama penanda tangan wajib diisi.");
+        Position = Guard.OptionalText(position, 200, "visit.signerPosition", "Jabatan paling banyak 200 karakter.");
+        Png = png;
+        SignedAt = signedAtUtc;
+    }
+
+    public Guid Id { get; private set; }
+
+    public Guid VisitId { get; private set; }
+
+    public VisitSigner Signer { get; private set; }
+
+    public string Name { get; private set; }
+
+    public string? Position { get; private set; }
+
+    public byte[] Png { get; private set; }
+
+    public DateTime SignedAt { get; private set; }
 }
 
 /// <summary>A team member: a user of the app, or a free-text accompanying official of the OPD.</summary>
@@ -205,7 +308,7 @@ public class RoomInspection
 
     public IReadOnlyCollection<Answer> Answers => _answers.AsReadOnly();
 
-    internal Answer SetAnswer(Guid itemId, AnswerInput input, AnswerOutcome outcome, string? note, string answeredBy, DateTime nowUtc)
+    internal Answer SetAnswer(Guid itemId, AnswerInput input, AnswerOutcome outcome, Severity? severity, string? note, string answeredBy, DateTime nowUtc)
     {
         var answer = _answers.SingleOrDefault(a => a.ItemId == itemId);
         if (answer is null)
@@ -214,7 +317,7 @@ public class RoomInspection
             _answers.Add(answer);
         }
 
-        answer.Set(input, outcome, note, answeredBy, nowUtc);
+        answer.Set(input, outcome, severity, note, answeredBy, nowUtc);
         return answer;
     }
 }
@@ -250,11 +353,17 @@ public class Answer
 
     public AnswerOutcome Outcome { get; private set; }
 
+    /// <summary>How bad a not-OK answer is; null for every other outcome.</summary>
+    public Severity? Severity { get; private set; }
+
+    /// <summary>Counts the saves of this answer; a save based on an older revision is a conflict, never a silent overwrite.</summary>
+    public int Revision { get; private set; }
+
     public string AnsweredBy { get; private set; }
 
     public DateTime AnsweredAt { get; private set; }
 
-    internal void Set(AnswerInput input, AnswerOutcome outcome, string? note, string answeredBy, DateTime nowUtc)
+    internal void Set(AnswerInput input, AnswerOutcome outcome, Severity? severity, string? note, string answeredBy, DateTime nowUtc)
     {
         var inspected = outcome != AnswerOutcome.NotInspected;
         Passed = !inspected ? null : input.Kind switch
@@ -267,7 +376,9 @@ public class Answer
         IsNotApplicable = inspected && input.Kind == AnswerInputKind.NotApplicable;
         Note = Guard.OptionalText(note, 2000, "answer.note", "Catatan paling banyak 2.000 karakter.");
         Outcome = outcome;
+        Severity = outcome == AnswerOutcome.NotOk ? severity : null;
         AnsweredBy = answeredBy;
         AnsweredAt = nowUtc;
+        Revision++;
     }
 }

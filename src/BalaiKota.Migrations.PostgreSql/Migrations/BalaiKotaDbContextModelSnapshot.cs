@@ -52,8 +52,16 @@ namespace BalaiKota.Migrations.PostgreSql.Migrations
                     b.Property<bool?>("Passed")
                         .HasColumnType("boolean");
 
+                    b.Property<int>("Revision")
+                        .IsConcurrencyToken()
+                        .HasColumnType("integer");
+
                     b.Property<Guid>("RoomInspectionId")
                         .HasColumnType("uuid");
+
+                    b.Property<string>("Severity")
+                        .HasMaxLength(40)
+                        .HasColumnType("character varying(40)");
 
                     b.Property<double?>("Value")
                         .HasColumnType("double precision");
@@ -768,6 +776,9 @@ namespace BalaiKota.Migrations.PostgreSql.Migrations
                         .HasMaxLength(200)
                         .HasColumnType("character varying(200)");
 
+                    b.Property<bool>("NeedsConfirmation")
+                        .HasColumnType("boolean");
+
                     b.Property<int>("Occupancy")
                         .HasColumnType("integer");
 
@@ -840,6 +851,9 @@ namespace BalaiKota.Migrations.PostgreSql.Migrations
                     b.Property<string>("CreatedBy")
                         .HasColumnType("text");
 
+                    b.Property<DateTime?>("LastActivityAt")
+                        .HasColumnType("timestamp with time zone");
+
                     b.Property<string>("LeadInspectorId")
                         .IsRequired()
                         .HasColumnType("text");
@@ -849,6 +863,13 @@ namespace BalaiKota.Migrations.PostgreSql.Migrations
 
                     b.Property<DateOnly>("PlannedDate")
                         .HasColumnType("date");
+
+                    b.Property<string>("ReopenReason")
+                        .HasMaxLength(500)
+                        .HasColumnType("character varying(500)");
+
+                    b.Property<DateTime?>("ReopenedAt")
+                        .HasColumnType("timestamp with time zone");
 
                     b.Property<DateTime?>("StartedAt")
                         .HasColumnType("timestamp with time zone");
@@ -885,6 +906,43 @@ namespace BalaiKota.Migrations.PostgreSql.Migrations
                     b.HasIndex("Status", "SubmittedAt");
 
                     b.ToTable("Visits");
+                });
+
+            modelBuilder.Entity("BalaiKota.Core.Domain.VisitSignature", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("uuid");
+
+                    b.Property<string>("Name")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
+
+                    b.Property<byte[]>("Png")
+                        .IsRequired()
+                        .HasColumnType("bytea");
+
+                    b.Property<string>("Position")
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
+
+                    b.Property<DateTime>("SignedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("Signer")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("character varying(40)");
+
+                    b.Property<Guid>("VisitId")
+                        .HasColumnType("uuid");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("VisitId", "Signer")
+                        .IsUnique();
+
+                    b.ToTable("VisitSignatures");
                 });
 
             modelBuilder.Entity("BalaiKota.Core.Domain.VisitTeamMember", b =>
@@ -1233,6 +1291,15 @@ namespace BalaiKota.Migrations.PostgreSql.Migrations
                         .WithMany()
                         .HasForeignKey("TemplateId")
                         .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("BalaiKota.Core.Domain.VisitSignature", b =>
+                {
+                    b.HasOne("BalaiKota.Core.Domain.Visit", null)
+                        .WithMany()
+                        .HasForeignKey("VisitId")
+                        .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
                 });
 

@@ -47,7 +47,15 @@ namespace BalaiKota.Migrations.Sqlite.Migrations
                     b.Property<bool?>("Passed")
                         .HasColumnType("INTEGER");
 
+                    b.Property<int>("Revision")
+                        .IsConcurrencyToken()
+                        .HasColumnType("INTEGER");
+
                     b.Property<Guid>("RoomInspectionId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Severity")
+                        .HasMaxLength(40)
                         .HasColumnType("TEXT");
 
                     b.Property<double?>("Value")
@@ -763,6 +771,9 @@ namespace BalaiKota.Migrations.Sqlite.Migrations
                         .HasMaxLength(200)
                         .HasColumnType("TEXT");
 
+                    b.Property<bool>("NeedsConfirmation")
+                        .HasColumnType("INTEGER");
+
                     b.Property<int>("Occupancy")
                         .HasColumnType("INTEGER");
 
@@ -835,6 +846,9 @@ namespace BalaiKota.Migrations.Sqlite.Migrations
                     b.Property<string>("CreatedBy")
                         .HasColumnType("TEXT");
 
+                    b.Property<DateTime?>("LastActivityAt")
+                        .HasColumnType("TEXT");
+
                     b.Property<string>("LeadInspectorId")
                         .IsRequired()
                         .HasColumnType("TEXT");
@@ -843,6 +857,13 @@ namespace BalaiKota.Migrations.Sqlite.Migrations
                         .HasColumnType("TEXT");
 
                     b.Property<DateOnly>("PlannedDate")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("ReopenReason")
+                        .HasMaxLength(500)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime?>("ReopenedAt")
                         .HasColumnType("TEXT");
 
                     b.Property<DateTime?>("StartedAt")
@@ -880,6 +901,43 @@ namespace BalaiKota.Migrations.Sqlite.Migrations
                     b.HasIndex("Status", "SubmittedAt");
 
                     b.ToTable("Visits");
+                });
+
+            modelBuilder.Entity("BalaiKota.Core.Domain.VisitSignature", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Name")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<byte[]>("Png")
+                        .IsRequired()
+                        .HasColumnType("BLOB");
+
+                    b.Property<string>("Position")
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("SignedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Signer")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("VisitId")
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("VisitId", "Signer")
+                        .IsUnique();
+
+                    b.ToTable("VisitSignatures");
                 });
 
             modelBuilder.Entity("BalaiKota.Core.Domain.VisitTeamMember", b =>
@@ -1224,6 +1282,15 @@ namespace BalaiKota.Migrations.Sqlite.Migrations
                         .WithMany()
                         .HasForeignKey("TemplateId")
                         .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("BalaiKota.Core.Domain.VisitSignature", b =>
+                {
+                    b.HasOne("BalaiKota.Core.Domain.Visit", null)
+                        .WithMany()
+                        .HasForeignKey("VisitId")
+                        .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
                 });
 

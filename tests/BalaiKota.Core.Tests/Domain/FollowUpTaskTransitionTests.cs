@@ -144,6 +144,19 @@ public class FollowUpTaskTransitionTests
     }
 
     [Fact]
+    public void TakesConfiguredDaysPerSeverityAndProposesTheDueDateOnTheDraft()
+    {
+        var days = new DueDays { Critical = 1, High = 2, Medium = 5, Low = 60 };
+        Assert.Equal(Today.AddDays(1), days.DueDate(Severity.Critical, Today));
+        Assert.Equal(Today.AddDays(60), days.DueDate(Severity.Low, Today));
+
+        var finding = Finding.AdHoc(Guid.CreateVersion7(), Guid.CreateVersion7(), InspectionArea.Safety, Severity.High, "Kabel terkelupas", Samples.Now);
+        var task = FollowUpTask.DraftFrom(finding, "peninjau", Samples.Now, days.DueDate(finding.Severity, Today));
+        Assert.Equal(Today.AddDays(2), task.DueDate);
+        Assert.Equal(FollowUpStatus.New, task.Status);
+    }
+
+    [Fact]
     public void IsOverdueOnlyWhileOpenAndPastItsDueDate()
     {
         var task = Assigned();

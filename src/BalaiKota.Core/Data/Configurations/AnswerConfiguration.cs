@@ -9,6 +9,7 @@ public sealed class AnswerConfiguration : IEntityTypeConfiguration<Answer>
     public void Configure(EntityTypeBuilder<Answer> builder)
     {
         builder.Property(a => a.Note).HasMaxLength(2000);
+        builder.Property(a => a.Revision).IsConcurrencyToken();
         builder.HasOne<ChecklistItem>().WithMany().HasForeignKey(a => a.ItemId).OnDelete(DeleteBehavior.Restrict);
         builder.HasOne<ApplicationUser>().WithMany().HasForeignKey(a => a.AnsweredBy).OnDelete(DeleteBehavior.Restrict);
         builder.HasIndex(a => new { a.RoomInspectionId, a.ItemId }).IsUnique();

@@ -10,6 +10,8 @@ public sealed class VisitConfiguration : IEntityTypeConfiguration<Visit>
     {
         builder.Property(v => v.Version).IsConcurrencyToken();
         builder.Property(v => v.CancelReason).HasMaxLength(500);
+        builder.Property(v => v.ReopenReason).HasMaxLength(500);
+        builder.HasMany<VisitSignature>().WithOne().HasForeignKey(s => s.VisitId).OnDelete(DeleteBehavior.Cascade);
         builder.HasOne<Opd>().WithMany().HasForeignKey(v => v.OpdId).OnDelete(DeleteBehavior.Restrict);
         builder.HasOne<ChecklistTemplate>().WithMany().HasForeignKey(v => v.TemplateId).OnDelete(DeleteBehavior.Restrict);
         builder.HasOne<ApplicationUser>().WithMany().HasForeignKey(v => v.LeadInspectorId).OnDelete(DeleteBehavior.Restrict);

@@ -159,7 +159,9 @@ public sealed class SyntheticDataGenerator(IDbContextFactory<BalaiKotaDbContext>
             }
 
             var submittedUtc = startedUtc.AddHours(2.5);
-            visit.Submit(baseline.Template, rooms, actors.InspectorId, submittedUtc);
+            db.VisitSignatures.Add(visit.Sign(VisitSigner.LeadInspector, "Ketua tim peninjau (contoh)", "Peninjau", SampleSignature.Png, submittedUtc));
+            db.VisitSignatures.Add(visit.Sign(VisitSigner.OpdRepresentative, $"Sekretaris {opd.ShortName}", "Sekretaris Dinas", SampleSignature.Png, submittedUtc));
+            visit.Submit(baseline.Template, rooms, [VisitSigner.LeadInspector, VisitSigner.OpdRepresentative], actors.InspectorId, submittedUtc);
             foreach (var inspection in visit.Rooms)
             {
                 foreach (var answer in inspection.Answers.Where(a => a.Outcome == AnswerOutcome.NotOk))

@@ -1,0 +1,383 @@
+using BalaiKota.Core.Data;
+using BalaiKota.Core.Domain;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Options;
+
+namespace BalaiKota.Core.Features.Visits;
+
+/// <summary>Planning, listing, signing off and submitting visits. The room-by-room work is in <see cref="InspectionService"/>.</summary>
+public sealed class VisitService(
+    IDbContextFactory<BalaiKotaDbContext> contexts,
+    TemplateCache templates,
+    IOptions<DueDays> dueDays,
+    TimeProvider clock)
+{
+    public async Task<IReadOnlyList<VisitRow>> ListAsync(Actor actor, VisitListFilter filter, CancellationToken ct = default)
+    {
+        await using var db = await contexts.CreateDbContextAsync(ct);
+        var visits = VisitAccess.Readable(db.Visits.AsNoTracking(), actor);
+        if (filter.OpdId is { } opdId)
+        {
+            visits = visits.Where(v => v.OpdId == opdId);
+        }
+
+        if (filter.Status is { } status)
+        {
+            visits = visits.Where(v => v.Status == status);
+        }
+
+        if (filter.Year is { } year)
+        {
+            var from = new DateOnly(year, filter.Month ?? 1, 1);
+            var to = filter.Month is null ? from.AddYears(1) : from.AddMonths(1);
+            visits = visits.Where(v => v.PlannedDate >= from && v.PlannedDate < to);
+        }
+
+        return await visits
+            .OrderByDescending(v => v.PlannedDate).ThenByDescending(v => v.Id)
+            .Take(500)
+            .Select(v => new VisitRow(
+                v.Id,
+                db.Opds.Where(o => o.Id == v.OpdId).Select(o => o.Name).First(),
+                db.Opds.Where(o => o.Id == v.OpdId).Select(o => o.ShortName).First(),
+                v.PlannedDate,
+                v.Status,
+                db.Users.Where(u => u.Id == v.LeadInspectorId).Select(u => u.FullName).First(),
+                v.Rooms.Count,
+                v.SubmittedAt))
+            .ToListAsync(ct);
+    }
+
+    public async Task<PlanningOptions> GetPlanningOptionsAsync(CancellationToken ct = default)
+    {
+        await using var db = await contexts.CreateDbContextAsync(ct);
+        var opds = await db.Opds.AsNoTracking().Where(o => o.IsActive).OrderBy(o => o.Name)
+            .Select(o => new Choice(o.Id.ToString(), o.Name)).ToListAsync(ct);
+        var inspectorRoleId = await db.Roles.Where(r => r.Name == Roles.Inspector).Select(r => r.Id).SingleAsync(ct);
+        var inspectors = await db.Users.AsNoTracking()
+            .Where(u => u.IsActive && db.UserRoles.Any(ur => ur.UserId == u.Id && ur.RoleId == inspectorRoleId))
+            .OrderBy(u => u.FullName)
+            .Select(u => new Choice(u.Id, u.FullName))
+            .ToListAsync(ct);
+        return new PlanningOptions(opds, inspectors);
+    }
+
+    public async Task<IReadOnlyList<RoomOption>> ActiveRoomsAsync(Guid opdId, CancellationToken ct = default)
+    {
+        await using var db = await contexts.CreateDbContextAsync(ct);
+        return await db.Rooms.AsNoTracking().Where(r => r.OpdId == opdId && r.IsActive)
+            .OrderBy(r => r.Floor).ThenBy(r => r.Name)
+            .Select(r => new RoomOption(r.Id, r.Name, r.Floor, r.Type))
+            .ToListAsync(ct);
+    }
+
+    /// <summary>Plans a visit on the template version published now; without a choice of rooms it covers every active room of the OPD.</summary>
+    public async Task<Guid> PlanAsync(Actor actor, PlanVisitRequest request, CancellationToken ct = default)
+    {
+        if (!VisitAccess.MayPlan(actor))
+        {
+            throw VisitAccess.Denied("merencanakan kunjungan");
+        }
+
+        await using var db = await contexts.CreateDbContextAsync(ct);
+        db.ActingUserId = actor.UserId;
+        var opd = await db.Opds.SingleOrDefaultAsync(o => o.Id == request.OpdId, ct)
+            ?? throw new DomainException("visit.opd", "Pilih OPD yang akan dikunjungi.");
+        var today = Wib.Today(clock);
+        Guard.That(request.PlannedDate >= today.AddYears(-1) && request.PlannedDate <= today.AddYears(1), "visit.date", "Tanggal kunjungan harus dalam satu tahun dari hari ini.");
+        Guard.That(!request.StartNow || request.PlannedDate == today, "visit.startNotToday", "Kunjungan hanya dapat langsung dimulai pada hari ini.");
+        var team = request.TeamUserIds.Append(request.LeadInspectorId).Distinct().ToList();
+        var inspectors = await db.Users.Where(u => team.Contains(u.Id) && u.IsActive).Select(u => u.Id).ToListAsync(ct);
+        Guard.That(inspectors.Count == team.Count, "visit.teamUnknown", "Anggota tim tidak dikenal atau sudah tidak aktif.");
+
+        var template = await db.ChecklistTemplates.AsNoTracking()
+            .Where(t => t.Status == TemplateStatus.Published).OrderByDescending(t => t.Version).FirstOrDefaultAsync(ct)
+            ?? throw new DomainException("visit.noTemplate", "Belum ada templat daftar periksa yang terbit.");
+        var visit = Visit.Plan(opd, request.PlannedDate, request.LeadInspectorId, template);
+        foreach (var userId in request.TeamUserIds.Distinct().Where(id => id != request.LeadInspectorId))
+        {
+            visit.AddTeamMember(userId);
+        }
+
+        foreach (var official in request.Officials.Where(o => !string.IsNullOrWhiteSpace(o.Name)))
+        {
+            visit.AddAccompanyingOfficial(official.Name, official.Position);
+        }
+
+        var rooms = await db.Rooms.Where(r => r.OpdId == opd.Id && r.IsActive).OrderBy(r => r.Floor).ThenBy(r => r.Name).ToListAsync(ct);
+        var chosen = request.RoomIds is null ? rooms : rooms.Where(r => request.RoomIds.Contains(r.Id)).ToList();
+        Guard.That(request.RoomIds is null || chosen.Count == request.RoomIds.Distinct().Count(), "visit.roomOtherOpd", "Ada ruangan yang bukan milik OPD ini atau sudah tidak aktif.");
+        Guard.That(chosen.Count > 0, "visit.noRooms", "Pilih paling sedikit satu ruangan.");
+        foreach (var room in chosen)
+        {
+            visit.AddRoom(room);
+        }
+
+        if (request.StartNow)
+        {
+            visit.Start(clock.GetUtcNow().UtcDateTime);
+        }
+
+        db.Visits.Add(visit);
+        await db.SaveChangesAsync(ct);
+        return visit.Id;
+    }
+
+    /// <summary>The two-tap visit: today, the caller leading, every active room of the OPD, started at once.</summary>
+    public Task<Guid> StartAdHocAsync(Actor actor, Guid opdId, CancellationToken ct = default) =>
+        PlanAsync(actor, new PlanVisitRequest(opdId, Wib.Today(clock), actor.UserId, [], [], null, StartNow: true), ct);
+
+    public async Task StartAsync(Actor actor, Guid visitId, CancellationToken ct = default)
+    {
+        await using var db = await contexts.CreateDbContextAsync(ct);
+        db.ActingUserId = actor.UserId;
+        var visit = await LoadForChangeAsync(db, actor, visitId, "memulai kunjungan ini", ct);
+        visit.Start(clock.GetUtcNow().UtcDateTime);
+        await SaveAsync(db, ct);
+    }
+
+    public async Task<VisitOverview> GetOverviewAsync(Actor actor, Guid visitId, CancellationToken ct = default)
+    {
+        await using var db = await contexts.CreateDbContextAsync(ct);
+        return await OverviewAsync(db, actor, visitId, ct);
+    }
+
+    public async Task<VisitSummary> GetSummaryAsync(Actor actor, Guid visitId, CancellationToken ct = default)
+    {
+        await using var db = await contexts.CreateDbContextAsync(ct);
+        var overview = await OverviewAsync(db, actor, visitId, ct);
+        var visit = await db.Visits.AsNoTracking().Include(v => v.Rooms).ThenInclude(r => r.Answers).AsSplitQuery().SingleAsync(v => v.Id == visitId, ct);
+        var template = await templates.GetAsync(visit.TemplateId, ct);
+        var items = template.Categories.SelectMany(c => c.Items.Select(i => (Item: i, c.Area))).ToDictionary(x => x.Item.Id);
+        var rooms = await RoomsOfAsync(db, visit, ct);
+
+        var notOk = new List<SummaryLine>();
+        var unanswered = new List<UnansweredLine>();
+        foreach (var inspection in visit.Rooms.OrderBy(r => r.SortOrder))
+        {
+            var room = rooms[inspection.RoomId];
+            var answers = inspection.Answers.ToDictionary(a => a.ItemId);
+            foreach (var (item, area) in items.Values.Where(x => x.Item.AppliesTo(room.Type)))
+            {
+                if (!answers.TryGetValue(item.Id, out var answer) || answer.Outcome == AnswerOutcome.NotInspected)
+                {
+                    unanswered.Add(new UnansweredLine(room.Name, area, item.LabelId));
+                }
+                else if (answer.Outcome == AnswerOutcome.NotOk)
+                {
+                    var reading = answer.Value is { } v && item.AnswerType == AnswerType.Measurement
+                        ? $": {v:0.##} {ChecklistItem.UnitSymbol(item.Unit)}"
+                        : string.Empty;
+                    notOk.Add(new SummaryLine(room.Name, area, item.LabelId + reading + (answer.Note is { } note ? $" — {note}" : string.Empty), answer.Severity, IsAdHoc: false));
+                }
+            }
+        }
+
+        var adHoc = await db.Findings.AsNoTracking().Where(f => f.VisitId == visitId && f.ItemId == null).OrderBy(f => f.FoundAt).ToListAsync(ct);
+        notOk.AddRange(adHoc.Select(f => new SummaryLine(rooms[f.RoomId].Name, f.Area, f.Description, f.Severity, IsAdHoc: true)));
+        var signatures = await db.VisitSignatures.AsNoTracking().Where(s => s.VisitId == visitId)
+            .Select(s => new SignatureView(s.Signer, s.Name, s.Position, s.SignedAt)).ToListAsync(ct);
+        return new VisitSummary(overview, notOk, unanswered, signatures);
+    }
+
+    public async Task<byte[]?> GetSignaturePngAsync(Actor actor, Guid visitId, VisitSigner signer, CancellationToken ct = default)
+    {
+        await using var db = await contexts.CreateDbContextAsync(ct);
+        var readable = await VisitAccess.Readable(db.Visits, actor).AnyAsync(v => v.Id == visitId, ct);
+        if (!readable)
+        {
+            return null;
+        }
+
+        return await db.VisitSignatures.AsNoTracking().Where(s => s.VisitId == visitId && s.Signer == signer).Select(s => s.Png).SingleOrDefaultAsync(ct);
+    }
+
+    /// <summary>Stores a signature drawn on the tablet, replacing an earlier one of the same signer.</summary>
+    public async Task SignAsync(Actor actor, Guid visitId, SignRequest request, CancellationToken ct = default)
+    {
+        Guard.That(request.Png.AsSpan().StartsWith(PngSignature), "visit.signatureImage", "Tanda tangan kosong atau terlalu besar; bubuhkan ulang.");
+        await using var db = await contexts.CreateDbContextAsync(ct);
+        db.ActingUserId = actor.UserId;
+        var visit = await LoadForChangeAsync(db, actor, visitId, "menandatangani kunjungan ini", ct);
+        var signature = visit.Sign(request.Signer, request.Name, request.Position, request.Png, clock.GetUtcNow().UtcDateTime);
+        var earlier = await db.VisitSignatures.Where(s => s.VisitId == visitId && s.Signer == request.Signer).ToListAsync(ct);
+        db.VisitSignatures.RemoveRange(earlier);
+        db.VisitSignatures.Add(signature);
+        await db.SaveChangesAsync(ct);
+    }
+
+    /// <summary>
+    /// Locks the visit, records unanswered items as not inspected, turns every not-OK answer into a finding and opens a
+    /// task draft with a due date from its severity for every finding that has none, all in one transaction.
+    /// </summary>
+    /// <param name="confirmUnanswered">The inspector saw the list of unanswered items and still wants to submit.</param>
+    public async Task<SubmitResult> SubmitAsync(Actor actor, Guid visitId, bool confirmUnanswered, CancellationToken ct = default)
+    {
+        await using var db = await contexts.CreateDbContextAsync(ct);
+        db.ActingUserId = actor.UserId;
+        await using var transaction = await db.Database.BeginTransactionAsync(ct);
+        var now = clock.GetUtcNow().UtcDateTime;
+
+        // Take the visit row first, as an answer save does, so answers and the submit are strictly ordered.
+        var locked = await db.Visits.Where(v => v.Id == visitId && v.Status == VisitStatus.InProgress)
+            .ExecuteUpdateAsync(s => s.SetProperty(v => v.LastActivityAt, now), ct);
+        var visit = await db.Visits.Include(v => v.Team).Include(v => v.Rooms).ThenInclude(r => r.Answers).AsSplitQuery()
+            .SingleOrDefaultAsync(v => v.Id == visitId, ct) ?? throw NotFound();
+        if (!VisitAccess.MayInspect(visit, actor))
+        {
+            throw VisitAccess.Denied("mengirim kunjungan ini");
+        }
+
+        Guard.That(locked == 1, "visit.submit", "Hanya kunjungan yang sedang berlangsung yang dapat dikirim.");
+        var template = await templates.GetAsync(visit.TemplateId, ct);
+        var rooms = await RoomsOfAsync(db, visit, ct);
+        var unanswered = visit.Rooms.Sum(r => template.Items.Count(i => i.AppliesTo(rooms[r.RoomId].Type) && r.Answers.All(a => a.ItemId != i.Id || a.Outcome == AnswerOutcome.NotInspected)));
+        Guard.That(unanswered == 0 || confirmUnanswered, "visit.unansweredNotConfirmed", $"Masih ada {unanswered} butir yang belum dijawab; konfirmasi bahwa butir itu dicatat sebagai tidak diperiksa.");
+        var signers = await db.VisitSignatures.Where(s => s.VisitId == visitId).Select(s => s.Signer).ToListAsync(ct);
+
+        visit.Submit(template, rooms.Values, signers, actor.UserId, now);
+        var answersWithFinding = (await db.Findings.Where(f => f.VisitId == visitId && f.AnswerId != null).Select(f => f.AnswerId!.Value).ToListAsync(ct)).ToHashSet();
+        var findings = visit.FindingsFromNotOkAnswers(template, answersWithFinding, now);
+        db.Findings.AddRange(findings);
+
+        var adHocWithoutTask = await db.Findings
+            .Where(f => f.VisitId == visitId && f.ItemId == null && f.Status == FindingStatus.Open && !db.FollowUpTasks.Any(t => t.FindingId == f.Id))
+            .ToListAsync(ct);
+        var today = Wib.Today(clock);
+        var tasks = findings.Concat(adHocWithoutTask)
+            .Select(f => FollowUpTask.DraftFrom(f, actor.UserId, now, dueDays.Value.DueDate(f.Severity, today)))
+            .ToList();
+        db.FollowUpTasks.AddRange(tasks);
+        await SaveAsync(db, ct);
+        await transaction.CommitAsync(ct);
+        return new SubmitResult(findings.Count + adHocWithoutTask.Count, tasks.Count);
+    }
+
+    /// <summary>An administrator opens a submitted visit again, with a reason that the audit log keeps.</summary>
+    public async Task ReopenAsync(Actor actor, Guid visitId, string reason, CancellationToken ct = default)
+    {
+        if (!VisitAccess.MayReopen(actor))
+        {
+            throw VisitAccess.Denied("membuka kembali kunjungan yang sudah dikirim");
+        }
+
+        await using var db = await contexts.CreateDbContextAsync(ct);
+        db.ActingUserId = actor.UserId;
+        var visit = await db.Visits.SingleOrDefaultAsync(v => v.Id == visitId, ct) ?? throw NotFound();
+        visit.Reopen(reason, clock.GetUtcNow().UtcDateTime);
+        await SaveAsync(db, ct);
+    }
+
+    /// <summary>The room behind a door's QR code, and the caller's visit in progress for that room's OPD.</summary>
+    public async Task<RoomLink?> FindRoomLinkAsync(Actor actor, Guid roomId, CancellationToken ct = default)
+    {
+        await using var db = await contexts.CreateDbContextAsync(ct);
+        var room = await db.Rooms.AsNoTracking().Where(r => r.Id == roomId)
+            .Select(r => new { r.Id, r.Name, r.OpdId, Opd = db.Opds.Where(o => o.Id == r.OpdId).Select(o => o.Name).First() })
+            .SingleOrDefaultAsync(ct);
+        if (room is null)
+        {
+            return null;
+        }
+
+        var userId = actor.UserId;
+        var visitId = await db.Visits.AsNoTracking()
+            .Where(v => v.OpdId == room.OpdId && v.Status == VisitStatus.InProgress && (v.LeadInspectorId == userId || v.Team.Any(m => m.UserId == userId)))
+            .OrderByDescending(v => v.StartedAt)
+            .Select(v => (Guid?)v.Id)
+            .FirstOrDefaultAsync(ct);
+        return new RoomLink(room.Id, room.Name, room.OpdId, room.Opd, visitId);
+    }
+
+    internal static async Task<Dictionary<Guid, Room>> RoomsOfAsync(BalaiKotaDbContext db, Visit visit, CancellationToken ct)
+    {
+        var ids = visit.Rooms.Select(r => r.RoomId).ToList();
+        return await db.Rooms.AsNoTracking().Where(r => ids.Contains(r.Id)).ToDictionaryAsync(r => r.Id, ct);
+    }
+
+    internal static DomainException NotFound() => new("visit.notFound", "Kunjungan tidak ditemukan.");
+
+    /// <summary>Saves, turning a concurrent change of the visit into a message instead of a lost update.</summary>
+    internal static async Task SaveAsync(BalaiKotaDbContext db, CancellationToken ct)
+    {
+        try
+        {
+            await db.SaveChangesAsync(ct);
+        }
+        catch (DbUpdateConcurrencyException)
+        {
+            throw new DomainException("visit.concurrent", "Kunjungan ini baru saja diubah oleh orang lain. Muat ulang halaman untuk melihat keadaan terbarunya.");
+        }
+    }
+
+    private static ReadOnlySpan<byte> PngSignature => [0x89, 0x50, 0x4E, 0x47, 0x0D, 0x0A, 0x1A, 0x0A];
+
+    private static async Task<Visit> LoadForChangeAsync(BalaiKotaDbContext db, Actor actor, Guid visitId, string what, CancellationToken ct)
+    {
+        var visit = await db.Visits.Include(v => v.Team).SingleOrDefaultAsync(v => v.Id == visitId, ct) ?? throw NotFound();
+        return VisitAccess.MayInspect(visit, actor) ? visit : throw VisitAccess.Denied(what);
+    }
+
+    private static async Task<VisitOverview> OverviewAsync(BalaiKotaDbContext db, Actor actor, Guid visitId, CancellationToken ct)
+    {
+        var visit = await VisitAccess.Readable(db.Visits.AsNoTracking(), actor)
+            .Include(v => v.Team).Include(v => v.Rooms).ThenInclude(r => r.Answers).AsSplitQuery()
+            .SingleOrDefaultAsync(v => v.Id == visitId, ct);
+        if (visit is null)
+        {
+            var exists = await db.Visits.AnyAsync(v => v.Id == visitId, ct);
+            throw exists ? VisitAccess.Denied("membuka kunjungan ini") : NotFound();
+        }
+
+        var opdName = await db.Opds.Where(o => o.Id == visit.OpdId).Select(o => o.Name).SingleAsync(ct);
+        var userIds = visit.Team.Where(m => m.UserId != null).Select(m => m.UserId!).Append(visit.LeadInspectorId).ToList();
+        var names = await db.Users.Where(u => userIds.Contains(u.Id)).ToDictionaryAsync(u => u.Id, u => u.FullName, ct);
+        var roomIds = visit.Rooms.Select(r => r.RoomId).ToList();
+        var rooms = await db.Rooms.AsNoTracking().Where(r => roomIds.Contains(r.Id)).ToDictionaryAsync(r => r.Id, ct);
+        var applicable = await ApplicableItemsByRoomTypeAsync(db, visit.TemplateId, ct);
+        var adHoc = await db.Findings.CountAsync(f => f.VisitId == visitId && f.ItemId == null, ct);
+        var findings = await db.Findings.AsNoTracking().Where(f => f.VisitId == visitId)
+            .OrderBy(f => f.FoundAt).ThenBy(f => f.Id)
+            .Select(f => new { f.Id, f.RoomId, f.Area, f.Severity, f.Description, Task = db.FollowUpTasks.Where(t => t.FindingId == f.Id).Select(t => new { t.Status, t.DueDate }).FirstOrDefault() })
+            .ToListAsync(ct);
+
+        var progress = visit.Rooms.OrderBy(r => r.SortOrder).Select(r =>
+        {
+            var room = rooms[r.RoomId];
+            return new RoomProgress(
+                room.Id,
+                room.Name,
+                room.Floor,
+                room.Type,
+                r.Answers.Count(a => a.Outcome != AnswerOutcome.NotInspected),
+                applicable.GetValueOrDefault(room.Type),
+                r.Answers.Count(a => a.Outcome == AnswerOutcome.NotOk),
+                room.NeedsConfirmation);
+        }).ToList();
+
+        return new VisitOverview(
+            visit.Id,
+            visit.OpdId,
+            opdName,
+            visit.PlannedDate,
+            visit.Status,
+            names.GetValueOrDefault(visit.LeadInspectorId, visit.LeadInspectorId),
+            visit.Team.Where(m => m.UserId != null).Select(m => names.GetValueOrDefault(m.UserId!, m.UserId!)).ToList(),
+            visit.Team.Where(m => m.OfficialName != null).Select(m => new AccompanyingOfficial(m.OfficialName!, m.OfficialPosition)).ToList(),
+            progress,
+            adHoc,
+            CanEdit: visit.Status is VisitStatus.Planned or VisitStatus.InProgress && VisitAccess.MayInspect(visit, actor),
+            CanReopen: visit.Status == VisitStatus.Submitted && VisitAccess.MayReopen(actor),
+            visit.SubmittedAt,
+            visit.ReopenReason,
+            findings.Select(f => new FindingLine(f.Id, rooms[f.RoomId].Name, f.Area, f.Severity, f.Description, f.Task?.Status, f.Task?.DueDate)).ToList());
+    }
+
+    private static async Task<Dictionary<RoomType, int>> ApplicableItemsByRoomTypeAsync(BalaiKotaDbContext db, Guid templateId, CancellationToken ct)
+    {
+        var items = await db.ChecklistItems.AsNoTracking()
+            .Where(i => db.ChecklistCategories.Any(c => c.Id == i.CategoryId && c.TemplateId == templateId))
+            .ToListAsync(ct);
+        return Enum.GetValues<RoomType>().ToDictionary(t => t, t => items.Count(i => i.AppliesTo(t)));
+    }
+}

@@ -1,0 +1,43 @@
+using BalaiKota.Core.Domain;
+using BalaiKota.Web.Authorization;
+using BalaiKota.Web.Localization;
+using BalaiKota.Web.Resources;
+using Microsoft.AspNetCore.Components;
+using Microsoft.AspNetCore.Components.Authorization;
+using Microsoft.Extensions.Localization;
+
+namespace BalaiKota.Web.Features.Visits;
+
+/// <summary>What the visit pages share: who is asking, and refusals shown as a message in the user's language.</summary>
+public abstract class VisitPageBase : ComponentBase
+{
+    [Inject]
+    protected IStringLocalizer<SharedResource> L { get; set; } = default!;
+
+    [Inject]
+    protected NavigationManager Navigation { get; set; } = default!;
+
+    [CascadingParameter]
+    private Task<AuthenticationState> AuthenticationState { get; set; } = default!;
+
+    /// <summary>The last refusal, in the user's language; null when the last action went through.</summary>
+    protected string? Error { get; set; }
+
+    protected async Task<Actor> ActorAsync() => (await AuthenticationState).User.ToActor();
+
+    /// <summary>Runs an action of the user; a refusal becomes <see cref="Error"/> and the page stays as it was.</summary>
+    protected async Task<bool> TryAsync(Func<Actor, Task> action)
+    {
+        try
+        {
+            await action(await ActorAsync());
+            Error = null;
+            return true;
+        }
+        catch (DomainException refused)
+        {
+            Error = ErrorText.For(refused, L);
+            return false;
+        }
+    }
+}
