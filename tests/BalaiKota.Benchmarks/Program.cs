@@ -5,11 +5,13 @@ using BenchmarkDotNet.Running;
 //   evaluate   BenchmarkDotNet: judging answers against checklist items (the hot path while typing)
 //   generate   timing harness: the data generator's 5 years on SQLite (and PostgreSQL when configured)
 //   coldstart  timing harness: the run command on an empty database until the first page is served
+//   photo      timing harness: a 12-megapixel tablet photo through the photo pipeline (time, memory)
 return args.FirstOrDefault() switch
 {
     "evaluate" => Run(() => BenchmarkRunner.Run<AnswerEvaluationBenchmarks>(args: args[1..])),
     "generate" => await GeneratorTiming.RunAsync(args[1..]),
     "coldstart" => await ColdStartTiming.RunAsync(args[1..]),
+    "photo" => await PhotoTiming.RunAsync(args[1..]),
     _ => Usage(),
 };
 
@@ -21,6 +23,6 @@ static int Run(Action benchmark)
 
 static int Usage()
 {
-    Console.Error.WriteLine("usage: BalaiKota.Benchmarks evaluate|generate [runs]|coldstart [runs]");
+    Console.Error.WriteLine("usage: BalaiKota.Benchmarks evaluate|generate [runs]|coldstart [runs]|photo [runs]");
     return 2;
 }

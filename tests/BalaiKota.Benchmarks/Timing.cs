@@ -10,6 +10,13 @@ internal static class Timing
         return sorted.Count % 2 == 1 ? sorted[sorted.Count / 2] : (sorted[(sorted.Count / 2) - 1] + sorted[sorted.Count / 2]) / 2;
     }
 
+    /// <summary>The nearest-rank percentile: the smallest value with at least <paramref name="percent"/> % of the values at or below it.</summary>
+    public static double Percentile(IReadOnlyList<double> values, double percent)
+    {
+        var sorted = values.Order().ToList();
+        return sorted[Math.Clamp((int)Math.Ceiling(percent / 100 * sorted.Count) - 1, 0, sorted.Count - 1)];
+    }
+
     public static void Report(string what, IReadOnlyList<double> seconds) =>
         Console.WriteLine($"{what}: median {Median(seconds):0.00} s over {seconds.Count} runs (each: {string.Join(", ", seconds.Select(s => s.ToString("0.00")))})");
 

@@ -215,20 +215,41 @@ public static class PhotoProcessor
     }
 
     /// <summary>
-    /// Draws <paramref name="source"/> scaled to <paramref name="size"/> (given in the stored orientation) and turned
-    /// upright for <paramref name="origin"/>, over white (a transparent PNG has no alpha left as a JPEG).
+    /// <paramref name="source"/> scaled to <paramref name="size"/> (in the stored orientation), then turned upright for
+    /// <paramref name="origin"/>. Two steps because Skia scales fast only along the axes: a cubic filter under a
+    /// 90° turn costs about half as much again as scaling first and then moving the pixels.
     /// </summary>
     private static SKBitmap Draw(SKBitmap source, SKSizeI size, SKEncodedOrigin origin)
     {
-        var turned = origin is SKEncodedOrigin.LeftTop or SKEncodedOrigin.RightTop or SKEncodedOrigin.RightBottom or SKEncodedOrigin.LeftBottom;
+        var scaled = Render(source, size, size, SKMatrix.Identity, Sampling(source.Width, size.Width));
+        if (origin == SKEncodedOrigin.TopLeft)
+        {
+            return scaled;
+        }
+
+        using (scaled)
+        {
+            var turned = origin is SKEncodedOrigin.LeftTop or SKEncodedOrigin.RightTop or SKEncodedOrigin.RightBottom or SKEncodedOrigin.LeftBottom;
+            var upright = turned ? new SKSizeI(size.Height, size.Width) : size;
+            return Render(scaled, upright, size, Orientation(origin, size.Width, size.Height), new SKSamplingOptions(SKFilterMode.Nearest));
+        }
+    }
+
+    /// <summary>
+    /// A new opaque bitmap of <paramref name="output"/> size with <paramref name="source"/> stretched over (0, 0,
+    /// <paramref name="drawn"/>) mapped through <paramref name="matrix"/>, over white (a transparent PNG keeps no
+    /// alpha as a JPEG).
+    /// </summary>
+    private static SKBitmap Render(SKBitmap source, SKSizeI output, SKSizeI drawn, SKMatrix matrix, SKSamplingOptions sampling)
+    {
         // No colour space on the output: the pixels are already sRGB, and the encoder then writes no ICC profile.
-        var bitmap = Allocate(new SKImageInfo(turned ? size.Height : size.Width, turned ? size.Width : size.Height, SKImageInfo.PlatformColorType, SKAlphaType.Opaque));
+        var bitmap = Allocate(new SKImageInfo(output.Width, output.Height, SKImageInfo.PlatformColorType, SKAlphaType.Opaque));
         source.SetImmutable();
         using var image = SKImage.FromBitmap(source);
         using var canvas = new SKCanvas(bitmap);
         canvas.Clear(SKColors.White);
-        canvas.SetMatrix(Orientation(origin, size.Width, size.Height));
-        canvas.DrawImage(image, SKRect.Create(size.Width, size.Height), Sampling(source.Width, size.Width));
+        canvas.SetMatrix(matrix);
+        canvas.DrawImage(image, SKRect.Create(drawn.Width, drawn.Height), sampling);
         canvas.Flush();
         return bitmap;
     }
