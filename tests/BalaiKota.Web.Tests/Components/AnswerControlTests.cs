@@ -1,13 +1,9 @@
 using AngleSharp.Dom;
-using BalaiKota.Core.Data;
 using BalaiKota.Core.Data.Seeding;
 using BalaiKota.Core.Domain;
 using BalaiKota.Core.Features.Visits;
 using BalaiKota.Web.Features.Visits;
 using Bunit;
-using Microsoft.EntityFrameworkCore;
-using Microsoft.Extensions.DependencyInjection;
-using MudBlazor;
 using Severity = BalaiKota.Core.Domain.Severity;
 
 namespace BalaiKota.Web.Tests.Components;
@@ -32,10 +28,7 @@ public class AnswerControlTests : ShellContext
     public AnswerControlTests()
     {
         // A saved not-OK answer shows the photo strip, which asks for the inspection service; it is never called here.
-        Services.AddSingleton<IDbContextFactory<BalaiKotaDbContext>, NoDatabase>();
-        Services.AddSingleton<TemplateCache>();
-        Services.AddSingleton(TimeProvider.System);
-        Services.AddSingleton<InspectionService>();
+        Services.AddInspectionsWithoutDatabase();
         _reply = (item, draft) => Task.FromResult(new SaveAnswerResult(false, Stored(item, draft.Input, draft.BasedOnRevision + 1, "Ani", draft.Note, draft.Severity)));
     }
 
@@ -467,11 +460,5 @@ public class AnswerControlTests : ShellContext
                 .Add(c => c.Save, save);
             configure?.Invoke(p);
         });
-    }
-
-    /// <summary>The photo strip's service needs a database factory to be built; these tests never reach a database.</summary>
-    private sealed class NoDatabase : IDbContextFactory<BalaiKotaDbContext>
-    {
-        public BalaiKotaDbContext CreateDbContext() => throw new InvalidOperationException("The answer control tests use no database.");
     }
 }
