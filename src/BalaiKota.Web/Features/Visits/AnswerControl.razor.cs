@@ -145,6 +145,13 @@ public sealed partial class AnswerControl : IDisposable
     {
         _reading = text;
         _pending?.Cancel();
+        if (_state == SaveState.Dirty)
+        {
+            // The reading waiting for the pause was typed over (as "7" on the way to "75"): only a reading judged
+            // below is waiting to be saved, so leaving the field must not store the one in between.
+            _state = SaveState.Idle;
+        }
+
         if (string.IsNullOrWhiteSpace(text))
         {
             _problem = null;
