@@ -19,7 +19,9 @@ public static class WebRegistration
     public static IHostApplicationBuilder AddBalaiKotaWeb(this IHostApplicationBuilder builder)
     {
         var services = builder.Services;
-        services.AddRazorComponents().AddInteractiveServerComponents();
+        // A signature drawn on the tablet comes back as one message of a few kilobytes; 128 KB leaves room for a
+        // scribbled one without opening the door to large messages.
+        services.AddRazorComponents().AddInteractiveServerComponents().AddHubOptions(hub => hub.MaximumReceiveMessageSize = 128 * 1024);
         services.AddMudServices();
         services.AddLocalization();
         services.AddTransient<MudLocalizer, IndonesianMudLocalizer>();

@@ -35,10 +35,10 @@ public abstract class VisitWorkflowTests(DatabaseProvider provider) : IAsyncLife
         template.Publish(Samples.Now);
         db.ChecklistTemplates.Add(template);
         await SampleRegistry.EnsureAsync(db);
-        foreach (var id in new[] { "peninjau", "peninjau2", "sekretariat", "admin", "pimpinan" })
-        {
-            db.Users.Add(new ApplicationUser { Id = id, UserName = $"{id}@balaikota.test", Email = $"{id}@balaikota.test", FullName = $"Nama {id}" });
-        }
+        TestUsers.Add(db, Roles.Inspector, "peninjau", "peninjau2");
+        TestUsers.Add(db, Roles.Secretariat, "sekretariat");
+        TestUsers.Add(db, Roles.Administrator, "admin");
+        TestUsers.Add(db, Roles.Leadership, "pimpinan");
 
         await db.SaveChangesAsync();
         _opd = await db.Opds.OrderBy(o => o.Name).FirstAsync(o => db.Rooms.Count(r => r.OpdId == o.Id && r.Type == RoomType.Toilet) > 0 && db.Rooms.Count(r => r.OpdId == o.Id && r.Type == RoomType.Office) > 0);
@@ -286,6 +286,61 @@ public abstract class VisitWorkflowTests(DatabaseProvider provider) : IAsyncLife
         Assert.Equal(VisitStatus.InProgress, (await db.Visits.SingleAsync()).Status);
         var audit = await db.AuditEntries.Where(e => e.EntityType == nameof(Visit) && e.UserId == "admin").ToListAsync();
         Assert.Contains(audit, e => e.Changes.Contains("Ruang rapat tertukar.", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public async Task RefusesATeamOfAnyoneButActiveInspectorsAndAnUnannouncedVisitStartedByTheSecretariat()
+    {
+        var secretariat = new Actor("sekretariat", new HashSet<string> { Roles.Secretariat });
+
+        var leadNotInspector = await Assert.ThrowsAsync<DomainException>(() => _visits.PlanAsync(secretariat, PlanRequest([]) with { LeadInspectorId = "pimpinan" }));
+        var memberNotInspector = await Assert.ThrowsAsync<DomainException>(() => _visits.PlanAsync(_inspector, PlanRequest(["sekretariat"])));
+        var adHoc = await Assert.ThrowsAsync<DomainException>(() => _visits.StartAdHocAsync(secretariat, _opd.Id));
+
+        Assert.Equal("visit.teamNotInspectors", leadNotInspector.Code);
+        Assert.Equal("visit.teamNotInspectors", memberNotInspector.Code);
+        Assert.Equal(VisitAccess.DeniedCode, adHoc.Code);
+        await _visits.PlanAsync(secretariat, PlanRequest(["peninjau2"]) with { StartNow = false });
+        await using var db = _database.CreateDbContext();
+        Assert.Equal(VisitStatus.Planned, (await db.Visits.SingleAsync()).Status);
+    }
+
+    [Fact]
+    public async Task LetsOnlyTheLeadSignAsLeadButAnyTeamInspectorTakeTheOpdsSignature()
+    {
+        var visitId = await StartVisitAsync(team: ["peninjau2"]);
+
+        var refused = await Assert.ThrowsAsync<DomainException>(() => _visits.SignAsync(_otherInspector, visitId, new SignRequest(VisitSigner.LeadInspector, "Nama peninjau2", null, Signature)));
+        await _visits.SignAsync(_otherInspector, visitId, new SignRequest(VisitSigner.OpdRepresentative, "Ibu Sekretaris", "Sekretaris Dinas", Signature));
+        await _visits.SignAsync(_otherInspector, visitId, new SignRequest(VisitSigner.OpdRepresentative, "Bapak Kepala", "Kepala Dinas", Signature));
+
+        Assert.Equal(VisitAccess.DeniedCode, refused.Code);
+        var summary = await _visits.GetSummaryAsync(_inspector, visitId);
+        Assert.Equal([(VisitSigner.OpdRepresentative, "Bapak Kepala")], summary.Signatures.Select(s => (s.Signer, s.Name)));
+    }
+
+    [Fact]
+    public async Task AReopenedVisitMustBeSignedAgainKeepsItsFindingsAndMakesNoSecondTask()
+    {
+        var visitId = await StartVisitAsync();
+        var (office, temperature) = await OfficeAndItemAsync("HEAT-WORK");
+        await SaveAsync(visitId, office, temperature, AnswerInput.Reading(31));
+        var adHoc = await _inspections.AddAdHocFindingAsync(_inspector, visitId, office, new AdHocFindingRequest(InspectionArea.Comfort, Severity.Low, "Tirai sobek"));
+        await SignBothAsync(visitId);
+        await _visits.SubmitAsync(_inspector, visitId, confirmUnanswered: true);
+
+        await _visits.ReopenAsync(_admin, visitId, "Catatan suhu perlu dilengkapi.");
+        var removeFound = await Assert.ThrowsAsync<DomainException>(() => _inspections.RemoveAdHocFindingAsync(_inspector, visitId, adHoc));
+        var unsigned = await Assert.ThrowsAsync<DomainException>(() => _visits.SubmitAsync(_inspector, visitId, confirmUnanswered: true));
+        await SignBothAsync(visitId);
+        var again = await _visits.SubmitAsync(_inspector, visitId, confirmUnanswered: true);
+
+        Assert.Equal("finding.hasTask", removeFound.Code);
+        Assert.Equal("visit.leadSignature", unsigned.Code);
+        Assert.Equal(new SubmitResult(0, 0), again);
+        await using var db = _database.CreateDbContext();
+        Assert.Equal(2, await db.Findings.CountAsync());
+        Assert.Equal(2, await db.FollowUpTasks.CountAsync());
     }
 
     private PlanVisitRequest PlanRequest(IReadOnlyList<string> team, DateOnly? date = null) =>

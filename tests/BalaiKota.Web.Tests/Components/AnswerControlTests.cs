@@ -389,6 +389,25 @@ public class AnswerControlTests : ShellContext
     }
 
     [Fact]
+    public void ADatabaseFailureSaysNotSavedKeepsTheAnswerAndSavesItOnRetry()
+    {
+        var reply = _reply;
+        _reply = (_, _) => throw new TimeoutException("database busy");
+        var control = RenderItem("SAF-APAR");
+
+        control.Find("button[data-testid=fail]").Click();
+        Assert.Equal("Perubahan belum tersimpan karena gangguan pada server atau jaringan. Coba lagi.Coba lagi", Text(control, "answer-error"));
+        Assert.Equal("Belum tersimpan", Text(control, "save-state"));
+        _reply = reply;
+        control.Find("[data-testid=answer-retry]").Click();
+
+        Assert.Equal(2, _drafts.Count);
+        Assert.Equal(AnswerInputKind.Fail, _drafts[1].Input.Kind);
+        Assert.StartsWith("Tersimpan", Text(control, "save-state"), StringComparison.Ordinal);
+        Assert.Empty(control.FindAll("[data-testid=answer-error]"));
+    }
+
+    [Fact]
     public void TheFirstAnswerTellsThePageTheItemIsAnsweredOnce()
     {
         var told = new List<(Guid ItemId, bool Answered)>();

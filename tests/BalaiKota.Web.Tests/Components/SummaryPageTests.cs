@@ -43,10 +43,8 @@ public sealed class SummaryPageTests : ShellContext, IAsyncLifetime
         template.Publish(_clock.GetUtcNow().UtcDateTime);
         db.ChecklistTemplates.Add(template);
         await SampleRegistry.EnsureAsync(db);
-        foreach (var id in new[] { "peninjau", "peninjau2", "pimpinan" })
-        {
-            db.Users.Add(new ApplicationUser { Id = id, UserName = $"{id}@balaikota.test", Email = $"{id}@balaikota.test", FullName = $"Nama {id}" });
-        }
+        TestUsers.Add(db, Roles.Inspector, "peninjau", "peninjau2");
+        TestUsers.Add(db, Roles.Leadership, "pimpinan");
 
         await db.SaveChangesAsync();
         var office = await db.Rooms.Where(r => r.Type == RoomType.Office && r.IsActive).OrderBy(r => r.Name).FirstAsync();
@@ -182,7 +180,7 @@ public sealed class SummaryPageTests : ShellContext, IAsyncLifetime
 
         var page = RenderSummary();
 
-        page.WaitForAssertion(() => Assert.Equal("Anda tidak berhak melakukan ini pada kunjungan ini.", page.Find("[data-testid=error]").TextContent.Trim()), Loading);
+        page.WaitForAssertion(() => Assert.Equal("Anda tidak berhak membuka kunjungan ini.", page.Find("[data-testid=error]").TextContent.Trim()), Loading);
         Assert.Empty(page.FindAll("h1"));
     }
 

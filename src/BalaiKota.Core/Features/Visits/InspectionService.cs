@@ -2,6 +2,7 @@ using BalaiKota.Core.Data;
 using BalaiKota.Core.Domain;
 using BalaiKota.Core.Features.Photos;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Storage;
 
 namespace BalaiKota.Core.Features.Visits;
 
@@ -58,57 +59,41 @@ public sealed class InspectionService(IDbContextFactory<BalaiKotaDbContext> cont
     }
 
     /// <summary>
-    /// Saves one answer. The visit row is updated first in the same transaction, so a submit cannot slip in between, and an
-    /// answer that changed since the inspector saw it is not overwritten: the caller gets the stored answer as a conflict.
+    /// Saves one answer under the visit's write lock (<see cref="VisitWriteLock"/>). An answer that changed since the
+    /// inspector saw it is not overwritten: the caller gets the stored answer as a conflict.
     /// </summary>
     public async Task<SaveAnswerResult> SaveAnswerAsync(Actor actor, SaveAnswerRequest request, CancellationToken ct = default)
     {
         await using var db = await contexts.CreateDbContextAsync(ct);
         db.ActingUserId = actor.UserId;
-        await using var transaction = await db.Database.BeginTransactionAsync(ct);
         var now = clock.GetUtcNow().UtcDateTime;
-        var inProgress = await db.Visits.Where(v => v.Id == request.VisitId && v.Status == VisitStatus.InProgress)
-            .ExecuteUpdateAsync(s => s.SetProperty(v => v.LastActivityAt, now), ct);
-        var visit = await db.Visits
-            .Include(v => v.Team)
-            .Include(v => v.Rooms.Where(r => r.RoomId == request.RoomId)).ThenInclude(r => r.Answers.Where(a => a.ItemId == request.ItemId))
-            .AsSplitQuery()
-            .SingleOrDefaultAsync(v => v.Id == request.VisitId, ct)
-            ?? throw VisitService.NotFound();
-        if (!VisitAccess.MayInspect(visit, actor))
+        var (visit, transaction) = await VisitWriteLock.TakeAsync(
+            db,
+            actor,
+            request.VisitId,
+            now,
+            "mengisi kunjungan ini",
+            q => q.Include(v => v.Rooms.Where(r => r.RoomId == request.RoomId)).ThenInclude(r => r.Answers.Where(a => a.ItemId == request.ItemId)),
+            ct);
+        await using (transaction)
         {
-            throw VisitAccess.Denied("mengisi kunjungan ini");
-        }
+            var stored = visit.Rooms.SelectMany(r => r.Answers).SingleOrDefault();
+            if (stored is not null && stored.Revision != request.BasedOnRevision)
+            {
+                return new SaveAnswerResult(IsConflict: true, View(stored, await NamesAsync(db, [stored.AnsweredBy], ct)));
+            }
 
-        Guard.That(inProgress == 1, "visit.notInProgress", "Kunjungan ini sudah tidak berlangsung (sudah dikirim atau dibatalkan); jawaban tidak disimpan.");
-        var stored = visit.Rooms.SelectMany(r => r.Answers).SingleOrDefault();
-        if (stored is not null && stored.Revision != request.BasedOnRevision)
-        {
-            return new SaveAnswerResult(IsConflict: true, View(stored, await NamesAsync(db, [stored.AnsweredBy], ct)));
-        }
-
-        var template = await templates.GetAsync(visit.TemplateId, ct);
-        var item = template.Items.SingleOrDefault(i => i.Id == request.ItemId)
-            ?? throw new DomainException("answer.otherTemplate", "Butir ini bukan bagian dari versi templat yang dipakai kunjungan ini.");
-        var room = await db.Rooms.AsNoTracking().SingleOrDefaultAsync(r => r.Id == request.RoomId, ct)
-            ?? throw new DomainException("visit.roomMissing", "Ruangan ini belum ada di kunjungan.");
-        var opd = await db.Opds.AsNoTracking().SingleAsync(o => o.Id == visit.OpdId, ct);
-        var answer = visit.RecordAnswer(template, room, item, request.Input, actor.UserId, now, EvaluationContext.For(opd, room), request.Note, request.Severity);
-        try
-        {
+            var template = await templates.GetAsync(visit.TemplateId, ct);
+            var item = template.Items.SingleOrDefault(i => i.Id == request.ItemId)
+                ?? throw new DomainException("answer.otherTemplate", "Butir ini bukan bagian dari versi templat yang dipakai kunjungan ini.");
+            var room = await db.Rooms.AsNoTracking().SingleOrDefaultAsync(r => r.Id == request.RoomId, ct)
+                ?? throw new DomainException("visit.roomMissing", "Ruangan ini belum ada di kunjungan.");
+            var opd = await db.Opds.AsNoTracking().SingleAsync(o => o.Id == visit.OpdId, ct);
+            var answer = visit.RecordAnswer(template, room, item, request.Input, actor.UserId, now, EvaluationContext.For(opd, room), request.Note, request.Severity);
             await db.SaveChangesAsync(ct);
             await transaction.CommitAsync(ct);
+            return new SaveAnswerResult(IsConflict: false, View(answer, await NamesAsync(db, [answer.AnsweredBy], ct)));
         }
-        catch (DbUpdateException)
-        {
-            // Another save of the same answer won the race; show what it stored.
-            await transaction.RollbackAsync(ct);
-            await using var fresh = await contexts.CreateDbContextAsync(ct);
-            var current = await fresh.Answers.AsNoTracking().SingleAsync(a => a.ItemId == request.ItemId && fresh.RoomInspections.Any(r => r.Id == a.RoomInspectionId && r.VisitId == request.VisitId && r.RoomId == request.RoomId), ct);
-            return new SaveAnswerResult(IsConflict: true, View(current, await NamesAsync(fresh, [current.AnsweredBy], ct)));
-        }
-
-        return new SaveAnswerResult(IsConflict: false, View(answer, await NamesAsync(db, [answer.AnsweredBy], ct)));
     }
 
     /// <summary>Adds a registry room of the visit's OPD that was not planned.</summary>
@@ -116,11 +101,15 @@ public sealed class InspectionService(IDbContextFactory<BalaiKotaDbContext> cont
     {
         await using var db = await contexts.CreateDbContextAsync(ct);
         db.ActingUserId = actor.UserId;
-        var visit = await LoadInProgressAsync(db, actor, visitId, ct);
-        var room = await db.Rooms.AsNoTracking().SingleOrDefaultAsync(r => r.Id == roomId && r.IsActive, ct)
-            ?? throw new DomainException("visit.roomUnknown", "Ruangan tidak ditemukan atau sudah tidak aktif.");
-        visit.AddRoom(room);
-        await VisitService.SaveAsync(db, ct);
+        var (visit, transaction) = await LockAsync(db, actor, visitId, q => q.Include(v => v.Rooms), ct);
+        await using (transaction)
+        {
+            var room = await db.Rooms.AsNoTracking().SingleOrDefaultAsync(r => r.Id == roomId && r.IsActive, ct)
+                ?? throw new DomainException("visit.roomUnknown", "Ruangan tidak ditemukan atau sudah tidak aktif.");
+            visit.AddRoom(room);
+            await db.SaveChangesAsync(ct);
+            await transaction.CommitAsync(ct);
+        }
     }
 
     /// <summary>Creates a room the registry is missing, flagged for an administrator to confirm, and adds it to the visit.</summary>
@@ -128,7 +117,8 @@ public sealed class InspectionService(IDbContextFactory<BalaiKotaDbContext> cont
     {
         await using var db = await contexts.CreateDbContextAsync(ct);
         db.ActingUserId = actor.UserId;
-        var visit = await LoadInProgressAsync(db, actor, visitId, ct);
+        var (visit, transaction) = await LockAsync(db, actor, visitId, q => q.Include(v => v.Rooms), ct);
+        await using var lockHeld = transaction;
         var buildingId = await db.Rooms.Where(r => r.OpdId == visit.OpdId).GroupBy(r => r.BuildingId)
             .OrderByDescending(g => g.Count()).Select(g => (Guid?)g.Key).FirstOrDefaultAsync(ct)
             ?? await db.Buildings.Where(b => b.IsActive).OrderBy(b => b.Name).Select(b => (Guid?)b.Id).FirstOrDefaultAsync(ct)
@@ -136,7 +126,8 @@ public sealed class InspectionService(IDbContextFactory<BalaiKotaDbContext> cont
         var room = Room.AddedDuringVisit(visit.OpdId, buildingId, request.Name, request.Floor, request.Type, request.ToiletFor);
         db.Rooms.Add(room);
         visit.AddRoom(room);
-        await VisitService.SaveAsync(db, ct);
+        await db.SaveChangesAsync(ct);
+        await transaction.CommitAsync(ct);
         return room.Id;
     }
 
@@ -144,11 +135,13 @@ public sealed class InspectionService(IDbContextFactory<BalaiKotaDbContext> cont
     {
         await using var db = await contexts.CreateDbContextAsync(ct);
         db.ActingUserId = actor.UserId;
-        var visit = await LoadInProgressAsync(db, actor, visitId, ct);
+        var (visit, transaction) = await LockAsync(db, actor, visitId, q => q.Include(v => v.Rooms), ct);
+        await using var lockHeld = transaction;
         Guard.That(visit.Rooms.Any(r => r.RoomId == roomId), "visit.roomMissing", "Ruangan ini belum ada di kunjungan.");
         var finding = Finding.AdHoc(visitId, roomId, request.Area, request.Severity, request.Description, clock.GetUtcNow().UtcDateTime);
         db.Findings.Add(finding);
         await db.SaveChangesAsync(ct);
+        await transaction.CommitAsync(ct);
         return finding.Id;
     }
 
@@ -157,12 +150,15 @@ public sealed class InspectionService(IDbContextFactory<BalaiKotaDbContext> cont
     {
         await using var db = await contexts.CreateDbContextAsync(ct);
         db.ActingUserId = actor.UserId;
-        await LoadInProgressAsync(db, actor, visitId, ct);
+        var (_, transaction) = await LockAsync(db, actor, visitId, q => q, ct);
+        await using var lockHeld = transaction;
         var finding = await db.Findings.SingleOrDefaultAsync(f => f.Id == findingId && f.VisitId == visitId && f.ItemId == null, ct)
             ?? throw new DomainException("finding.notFound", "Temuan tidak ditemukan.");
+        Guard.That(!await db.FollowUpTasks.AnyAsync(t => t.FindingId == findingId, ct), "finding.hasTask", "Temuan ini sudah punya tindak lanjut (kunjungan ini pernah dikirim); temuan tidak dapat dihapus.");
         db.Photos.RemoveRange(await db.Photos.Where(p => p.FindingId == findingId).ToListAsync(ct));
         db.Findings.Remove(finding);
         await db.SaveChangesAsync(ct);
+        await transaction.CommitAsync(ct);
     }
 
     /// <summary>Attaches a processed photo to an answer or an ad hoc finding of a visit in progress.</summary>
@@ -170,7 +166,8 @@ public sealed class InspectionService(IDbContextFactory<BalaiKotaDbContext> cont
     {
         await using var db = await contexts.CreateDbContextAsync(ct);
         db.ActingUserId = actor.UserId;
-        await LoadInProgressAsync(db, actor, visitId, ct);
+        var (_, transaction) = await LockAsync(db, actor, visitId, q => q, ct);
+        await using var lockHeld = transaction;
         await EnsureTargetOfVisitAsync(db, visitId, target, ct);
         var photo = new Photo(PhotoKind.Finding, processed.Jpeg, processed.Thumbnail, processed.Width, processed.Height, actor.UserId, clock.GetUtcNow().UtcDateTime, processed.TakenAtUtc);
         if (target.AnswerId is { } answerId)
@@ -184,6 +181,7 @@ public sealed class InspectionService(IDbContextFactory<BalaiKotaDbContext> cont
 
         db.Photos.Add(photo);
         await db.SaveChangesAsync(ct);
+        await transaction.CommitAsync(ct);
         return new PhotoRef(photo.Id, photo.Width, photo.Height);
     }
 
@@ -191,11 +189,13 @@ public sealed class InspectionService(IDbContextFactory<BalaiKotaDbContext> cont
     {
         await using var db = await contexts.CreateDbContextAsync(ct);
         db.ActingUserId = actor.UserId;
-        await LoadInProgressAsync(db, actor, visitId, ct);
+        var (_, transaction) = await LockAsync(db, actor, visitId, q => q, ct);
+        await using var lockHeld = transaction;
         var photo = await db.Photos.SingleOrDefaultAsync(p => p.Id == photoId, ct) ?? throw new DomainException("photo.notFound", "Foto tidak ditemukan.");
         await EnsureTargetOfVisitAsync(db, visitId, new PhotoTarget(photo.AnswerId, photo.FindingId), ct);
         db.Photos.Remove(photo);
         await db.SaveChangesAsync(ct);
+        await transaction.CommitAsync(ct);
     }
 
     /// <summary>The bytes of a photo for someone who may read the visit it belongs to; null otherwise.</summary>
@@ -229,17 +229,8 @@ public sealed class InspectionService(IDbContextFactory<BalaiKotaDbContext> cont
         Guard.That(belongs, "photo.target", "Foto hanya dapat dilampirkan pada jawaban atau temuan kunjungan ini.");
     }
 
-    private static async Task<Visit> LoadInProgressAsync(BalaiKotaDbContext db, Actor actor, Guid visitId, CancellationToken ct)
-    {
-        var visit = await db.Visits.Include(v => v.Team).Include(v => v.Rooms).SingleOrDefaultAsync(v => v.Id == visitId, ct) ?? throw VisitService.NotFound();
-        if (!VisitAccess.MayInspect(visit, actor))
-        {
-            throw VisitAccess.Denied("mengisi kunjungan ini");
-        }
-
-        Guard.That(visit.Status == VisitStatus.InProgress, "visit.notInProgress", "Kunjungan ini sudah tidak berlangsung (sudah dikirim atau dibatalkan); perubahan tidak disimpan.");
-        return visit;
-    }
+    private Task<(Visit Visit, IDbContextTransaction Transaction)> LockAsync(BalaiKotaDbContext db, Actor actor, Guid visitId, Func<IQueryable<Visit>, IQueryable<Visit>> include, CancellationToken ct) =>
+        VisitWriteLock.TakeAsync(db, actor, visitId, clock.GetUtcNow().UtcDateTime, "mengisi kunjungan ini", include, ct);
 
     private static async Task<DomainException> DeniedOrNotFoundAsync(BalaiKotaDbContext db, Guid visitId, CancellationToken ct) =>
         await db.Visits.AnyAsync(v => v.Id == visitId, ct) ? VisitAccess.Denied("membuka kunjungan ini") : VisitService.NotFound();

@@ -23,6 +23,7 @@ public sealed record PlanVisitRequest(
     IReadOnlyList<Guid>? RoomIds,
     bool StartNow);
 
+/// <summary>A room of the visit: answered of applicable items, and its not-OK answers plus ad hoc findings.</summary>
 public sealed record RoomProgress(Guid RoomId, string Name, int Floor, RoomType Type, int Answered, int Applicable, int NotOk, bool NeedsConfirmation);
 
 public sealed record VisitOverview(
@@ -35,7 +36,6 @@ public sealed record VisitOverview(
     IReadOnlyList<string> TeamNames,
     IReadOnlyList<AccompanyingOfficial> Officials,
     IReadOnlyList<RoomProgress> Rooms,
-    int AdHocFindings,
     bool CanEdit,
     bool CanReopen,
     DateTime? SubmittedAt,
@@ -97,9 +97,10 @@ public sealed record NewRoomRequest(string Name, int Floor, RoomType Type, Toile
 
 public sealed record AdHocFindingRequest(InspectionArea Area, Severity Severity, string Description);
 
-public sealed record SummaryLine(string RoomName, InspectionArea Area, string Text, Severity? Severity, bool IsAdHoc);
+/// <summary>A not-OK answer (item label in both languages, and the reading and note) or an ad hoc finding (its description).</summary>
+public sealed record SummaryLine(string RoomName, InspectionArea Area, string LabelId, string LabelEn, string Detail, Severity? Severity, bool IsAdHoc);
 
-public sealed record UnansweredLine(string RoomName, InspectionArea Area, string ItemLabel);
+public sealed record UnansweredLine(string RoomName, InspectionArea Area, string LabelId, string LabelEn);
 
 public sealed record VisitSummary(
     VisitOverview Visit,
@@ -114,4 +115,4 @@ public sealed record SignRequest(VisitSigner Signer, string Name, string? Positi
 public sealed record SubmitResult(int Findings, int TaskDrafts);
 
 /// <summary>Where the QR code on a room's door leads: the room, and the caller's visit in progress for its OPD if there is one.</summary>
-public sealed record RoomLink(Guid RoomId, string RoomName, Guid OpdId, string OpdName, Guid? VisitInProgressId);
+public sealed record RoomLink(Guid RoomId, string RoomName, Guid OpdId, string OpdName, Guid? VisitInProgressId, bool RoomInVisit);

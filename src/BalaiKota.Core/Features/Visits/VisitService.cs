@@ -1,3 +1,4 @@
+using System.Globalization;
 using BalaiKota.Core.Data;
 using BalaiKota.Core.Domain;
 using Microsoft.EntityFrameworkCore;
@@ -48,8 +49,13 @@ public sealed class VisitService(
             .ToListAsync(ct);
     }
 
-    public async Task<PlanningOptions> GetPlanningOptionsAsync(CancellationToken ct = default)
+    public async Task<PlanningOptions> GetPlanningOptionsAsync(Actor actor, CancellationToken ct = default)
     {
+        if (!VisitAccess.MayPlan(actor) && !VisitAccess.ReadsAll(actor))
+        {
+            throw VisitAccess.Denied("membuka daftar kunjungan");
+        }
+
         await using var db = await contexts.CreateDbContextAsync(ct);
         var opds = await db.Opds.AsNoTracking().Where(o => o.IsActive).OrderBy(o => o.Name)
             .Select(o => new Choice(o.Id.ToString(), o.Name)).ToListAsync(ct);
@@ -62,8 +68,13 @@ public sealed class VisitService(
         return new PlanningOptions(opds, inspectors);
     }
 
-    public async Task<IReadOnlyList<RoomOption>> ActiveRoomsAsync(Guid opdId, CancellationToken ct = default)
+    public async Task<IReadOnlyList<RoomOption>> ActiveRoomsAsync(Actor actor, Guid opdId, CancellationToken ct = default)
     {
+        if (!VisitAccess.MayPlan(actor))
+        {
+            throw VisitAccess.Denied("melihat ruangan untuk kunjungan");
+        }
+
         await using var db = await contexts.CreateDbContextAsync(ct);
         return await db.Rooms.AsNoTracking().Where(r => r.OpdId == opdId && r.IsActive)
             .OrderBy(r => r.Floor).ThenBy(r => r.Name)
@@ -86,9 +97,13 @@ public sealed class VisitService(
         var today = Wib.Today(clock);
         Guard.That(request.PlannedDate >= today.AddYears(-1) && request.PlannedDate <= today.AddYears(1), "visit.date", "Tanggal kunjungan harus dalam satu tahun dari hari ini.");
         Guard.That(!request.StartNow || request.PlannedDate == today, "visit.startNotToday", "Kunjungan hanya dapat langsung dimulai pada hari ini.");
+        // Only inspectors record answers, so a team of anyone else would make a visit nobody can fill in.
         var team = request.TeamUserIds.Append(request.LeadInspectorId).Distinct().ToList();
-        var inspectors = await db.Users.Where(u => team.Contains(u.Id) && u.IsActive).Select(u => u.Id).ToListAsync(ct);
-        Guard.That(inspectors.Count == team.Count, "visit.teamUnknown", "Anggota tim tidak dikenal atau sudah tidak aktif.");
+        var inspectorRoleId = await db.Roles.Where(r => r.Name == Roles.Inspector).Select(r => r.Id).SingleAsync(ct);
+        var inspectors = await db.Users
+            .Where(u => team.Contains(u.Id) && u.IsActive && db.UserRoles.Any(ur => ur.UserId == u.Id && ur.RoleId == inspectorRoleId))
+            .CountAsync(ct);
+        Guard.That(inspectors == team.Count, "visit.teamNotInspectors", "Ketua dan anggota tim harus peninjau yang aktif.");
 
         var template = await db.ChecklistTemplates.AsNoTracking()
             .Where(t => t.Status == TemplateStatus.Published).OrderByDescending(t => t.Version).FirstOrDefaultAsync(ct)
@@ -125,7 +140,9 @@ public sealed class VisitService(
 
     /// <summary>The two-tap visit: today, the caller leading, every active room of the OPD, started at once.</summary>
     public Task<Guid> StartAdHocAsync(Actor actor, Guid opdId, CancellationToken ct = default) =>
-        PlanAsync(actor, new PlanVisitRequest(opdId, Wib.Today(clock), actor.UserId, [], [], null, StartNow: true), ct);
+        actor.IsIn(Roles.Inspector)
+            ? PlanAsync(actor, new PlanVisitRequest(opdId, Wib.Today(clock), actor.UserId, [], [], null, StartNow: true), ct)
+            : throw VisitAccess.Denied("memulai kunjungan sebagai peninjau");
 
     public async Task StartAsync(Actor actor, Guid visitId, CancellationToken ct = default)
     {
@@ -161,20 +178,20 @@ public sealed class VisitService(
             {
                 if (!answers.TryGetValue(item.Id, out var answer) || answer.Outcome == AnswerOutcome.NotInspected)
                 {
-                    unanswered.Add(new UnansweredLine(room.Name, area, item.LabelId));
+                    unanswered.Add(new UnansweredLine(room.Name, area, item.LabelId, item.LabelEn));
                 }
                 else if (answer.Outcome == AnswerOutcome.NotOk)
                 {
                     var reading = answer.Value is { } v && item.AnswerType == AnswerType.Measurement
-                        ? $": {v:0.##} {ChecklistItem.UnitSymbol(item.Unit)}"
+                        ? $": {v.ToString("0.##", CultureInfo.CurrentCulture)} {ChecklistItem.UnitSymbol(item.Unit)}"
                         : string.Empty;
-                    notOk.Add(new SummaryLine(room.Name, area, item.LabelId + reading + (answer.Note is { } note ? $" — {note}" : string.Empty), answer.Severity, IsAdHoc: false));
+                    notOk.Add(new SummaryLine(room.Name, area, item.LabelId, item.LabelEn, reading + (answer.Note is { } note ? $" — {note}" : string.Empty), answer.Severity, IsAdHoc: false));
                 }
             }
         }
 
         var adHoc = await db.Findings.AsNoTracking().Where(f => f.VisitId == visitId && f.ItemId == null).OrderBy(f => f.FoundAt).ToListAsync(ct);
-        notOk.AddRange(adHoc.Select(f => new SummaryLine(rooms[f.RoomId].Name, f.Area, f.Description, f.Severity, IsAdHoc: true)));
+        notOk.AddRange(adHoc.Select(f => new SummaryLine(rooms[f.RoomId].Name, f.Area, f.Description, f.Description, string.Empty, f.Severity, IsAdHoc: true)));
         var signatures = await db.VisitSignatures.AsNoTracking().Where(s => s.VisitId == visitId)
             .Select(s => new SignatureView(s.Signer, s.Name, s.Position, s.SignedAt)).ToListAsync(ct);
         return new VisitSummary(overview, notOk, unanswered, signatures);
@@ -198,12 +215,22 @@ public sealed class VisitService(
         Guard.That(request.Png.AsSpan().StartsWith(PngSignature), "visit.signatureImage", "Tanda tangan kosong atau terlalu besar; bubuhkan ulang.");
         await using var db = await contexts.CreateDbContextAsync(ct);
         db.ActingUserId = actor.UserId;
-        var visit = await LoadForChangeAsync(db, actor, visitId, "menandatangani kunjungan ini", ct);
-        var signature = visit.Sign(request.Signer, request.Name, request.Position, request.Png, clock.GetUtcNow().UtcDateTime);
-        var earlier = await db.VisitSignatures.Where(s => s.VisitId == visitId && s.Signer == request.Signer).ToListAsync(ct);
-        db.VisitSignatures.RemoveRange(earlier);
-        db.VisitSignatures.Add(signature);
-        await db.SaveChangesAsync(ct);
+        var now = clock.GetUtcNow().UtcDateTime;
+        var (visit, transaction) = await VisitWriteLock.TakeAsync(db, actor, visitId, now, "menandatangani kunjungan ini", q => q, ct);
+        await using (transaction)
+        {
+            if (request.Signer == VisitSigner.LeadInspector && visit.LeadInspectorId != actor.UserId)
+            {
+                throw VisitAccess.Denied("menandatangani sebagai ketua tim");
+            }
+
+            var signature = visit.Sign(request.Signer, request.Name, request.Position, request.Png, now);
+            var earlier = await db.VisitSignatures.Where(s => s.VisitId == visitId && s.Signer == request.Signer).ToListAsync(ct);
+            db.VisitSignatures.RemoveRange(earlier);
+            db.VisitSignatures.Add(signature);
+            await db.SaveChangesAsync(ct);
+            await transaction.CommitAsync(ct);
+        }
     }
 
     /// <summary>
@@ -215,20 +242,9 @@ public sealed class VisitService(
     {
         await using var db = await contexts.CreateDbContextAsync(ct);
         db.ActingUserId = actor.UserId;
-        await using var transaction = await db.Database.BeginTransactionAsync(ct);
         var now = clock.GetUtcNow().UtcDateTime;
-
-        // Take the visit row first, as an answer save does, so answers and the submit are strictly ordered.
-        var locked = await db.Visits.Where(v => v.Id == visitId && v.Status == VisitStatus.InProgress)
-            .ExecuteUpdateAsync(s => s.SetProperty(v => v.LastActivityAt, now), ct);
-        var visit = await db.Visits.Include(v => v.Team).Include(v => v.Rooms).ThenInclude(r => r.Answers).AsSplitQuery()
-            .SingleOrDefaultAsync(v => v.Id == visitId, ct) ?? throw NotFound();
-        if (!VisitAccess.MayInspect(visit, actor))
-        {
-            throw VisitAccess.Denied("mengirim kunjungan ini");
-        }
-
-        Guard.That(locked == 1, "visit.submit", "Hanya kunjungan yang sedang berlangsung yang dapat dikirim.");
+        var (visit, transaction) = await VisitWriteLock.TakeAsync(db, actor, visitId, now, "mengirim kunjungan ini", q => q.Include(v => v.Rooms).ThenInclude(r => r.Answers), ct);
+        await using var lockHeld = transaction;
         var template = await templates.GetAsync(visit.TemplateId, ct);
         var rooms = await RoomsOfAsync(db, visit, ct);
         var unanswered = visit.Rooms.Sum(r => template.Items.Count(i => i.AppliesTo(rooms[r.RoomId].Type) && r.Answers.All(a => a.ItemId != i.Id || a.Outcome == AnswerOutcome.NotInspected)));
@@ -265,6 +281,9 @@ public sealed class VisitService(
         db.ActingUserId = actor.UserId;
         var visit = await db.Visits.SingleOrDefaultAsync(v => v.Id == visitId, ct) ?? throw NotFound();
         visit.Reopen(reason, clock.GetUtcNow().UtcDateTime);
+
+        // The signatures were given for what was submitted; what is submitted again must be signed again.
+        db.VisitSignatures.RemoveRange(await db.VisitSignatures.Where(s => s.VisitId == visitId).ToListAsync(ct));
         await SaveAsync(db, ct);
     }
 
@@ -281,12 +300,12 @@ public sealed class VisitService(
         }
 
         var userId = actor.UserId;
-        var visitId = await db.Visits.AsNoTracking()
+        var visit = await db.Visits.AsNoTracking()
             .Where(v => v.OpdId == room.OpdId && v.Status == VisitStatus.InProgress && (v.LeadInspectorId == userId || v.Team.Any(m => m.UserId == userId)))
             .OrderByDescending(v => v.StartedAt)
-            .Select(v => (Guid?)v.Id)
+            .Select(v => new { v.Id, HasRoom = v.Rooms.Any(r => r.RoomId == roomId) })
             .FirstOrDefaultAsync(ct);
-        return new RoomLink(room.Id, room.Name, room.OpdId, room.Opd, visitId);
+        return new RoomLink(room.Id, room.Name, room.OpdId, room.Opd, visit?.Id, visit?.HasRoom ?? false);
     }
 
     internal static async Task<Dictionary<Guid, Room>> RoomsOfAsync(BalaiKotaDbContext db, Visit visit, CancellationToken ct)
@@ -335,7 +354,8 @@ public sealed class VisitService(
         var roomIds = visit.Rooms.Select(r => r.RoomId).ToList();
         var rooms = await db.Rooms.AsNoTracking().Where(r => roomIds.Contains(r.Id)).ToDictionaryAsync(r => r.Id, ct);
         var applicable = await ApplicableItemsByRoomTypeAsync(db, visit.TemplateId, ct);
-        var adHoc = await db.Findings.CountAsync(f => f.VisitId == visitId && f.ItemId == null, ct);
+        var adHocByRoom = await db.Findings.Where(f => f.VisitId == visitId && f.ItemId == null).GroupBy(f => f.RoomId)
+            .Select(g => new { RoomId = g.Key, Count = g.Count() }).ToDictionaryAsync(g => g.RoomId, g => g.Count, ct);
         var findings = await db.Findings.AsNoTracking().Where(f => f.VisitId == visitId)
             .OrderBy(f => f.FoundAt).ThenBy(f => f.Id)
             .Select(f => new { f.Id, f.RoomId, f.Area, f.Severity, f.Description, Task = db.FollowUpTasks.Where(t => t.FindingId == f.Id).Select(t => new { t.Status, t.DueDate }).FirstOrDefault() })
@@ -351,7 +371,7 @@ public sealed class VisitService(
                 room.Type,
                 r.Answers.Count(a => a.Outcome != AnswerOutcome.NotInspected),
                 applicable.GetValueOrDefault(room.Type),
-                r.Answers.Count(a => a.Outcome == AnswerOutcome.NotOk),
+                r.Answers.Count(a => a.Outcome == AnswerOutcome.NotOk) + adHocByRoom.GetValueOrDefault(r.RoomId),
                 room.NeedsConfirmation);
         }).ToList();
 
@@ -365,7 +385,6 @@ public sealed class VisitService(
             visit.Team.Where(m => m.UserId != null).Select(m => names.GetValueOrDefault(m.UserId!, m.UserId!)).ToList(),
             visit.Team.Where(m => m.OfficialName != null).Select(m => new AccompanyingOfficial(m.OfficialName!, m.OfficialPosition)).ToList(),
             progress,
-            adHoc,
             CanEdit: visit.Status is VisitStatus.Planned or VisitStatus.InProgress && VisitAccess.MayInspect(visit, actor),
             CanReopen: visit.Status == VisitStatus.Submitted && VisitAccess.MayReopen(actor),
             visit.SubmittedAt,

@@ -3,6 +3,7 @@ using BalaiKota.Core.Domain;
 using BalaiKota.Core.Features.Visits;
 using BalaiKota.Web.Localization;
 using Microsoft.AspNetCore.Components;
+using Microsoft.Extensions.Logging;
 using MudBlazor;
 using Severity = BalaiKota.Core.Domain.Severity;
 
@@ -13,7 +14,7 @@ namespace BalaiKota.Web.Features.Visits;
 /// once (a reading after a short pause or when the field is left), with the save state in view. A save that meets a
 /// newer answer from someone else shows both and lets the inspector choose.
 /// </summary>
-public sealed partial class AnswerControl : IDisposable
+public sealed partial class AnswerControl : IAsyncDisposable
 {
     private static readonly TimeSpan TypingPause = TimeSpan.FromMilliseconds(400);
 
@@ -24,10 +25,12 @@ public sealed partial class AnswerControl : IDisposable
     private string? _note;
     private Severity _severity;
     private AnswerView? _saved;
+    private IReadOnlyList<PhotoRef> _photos = [];
     private AnswerView? _conflict;
     private AnswerOutcome? _outcome;
     private string? _problem;
     private SaveState _state;
+    private bool _mayRetry;
 
     private enum SaveState
     {
@@ -37,6 +40,9 @@ public sealed partial class AnswerControl : IDisposable
         Saved,
         Failed,
     }
+
+    [Inject]
+    private ILogger<AnswerControl> Logger { get; set; } = default!;
 
     [Parameter, EditorRequired]
     public ItemSheet Entry { get; set; } = default!;
@@ -54,7 +60,7 @@ public sealed partial class AnswerControl : IDisposable
     [Parameter, EditorRequired]
     public Func<AnswerDraft, Task<SaveAnswerResult>> Save { get; set; } = default!;
 
-    /// <summary>Tells the page when the item became answered (or not), for the room's progress.</summary>
+    /// <summary>Tells the page when the item became answered, for the room's progress.</summary>
     [Parameter]
     public EventCallback<(Guid ItemId, bool Answered)> OnOutcomeChanged { get; set; }
 
@@ -78,14 +84,26 @@ public sealed partial class AnswerControl : IDisposable
         _ => _saved is null ? string.Empty : string.Format(Culture, L["Answer_Saved"], Wib.ToWib(_saved.AnsweredAt).ToString("HH.mm", Culture)),
     };
 
-    public void Dispose()
+    /// <summary>Leaving the room (or the tab closing) saves a reading still waiting for the typing pause.</summary>
+    public async ValueTask DisposeAsync()
     {
         _pending?.Cancel();
-        _pending?.Dispose();
+        if (_state == SaveState.Dirty)
+        {
+            await SaveNowAsync();
+        }
+
+        // A save in flight finishes before its lock goes away.
+        await _saving.WaitAsync();
         _saving.Dispose();
+        _pending?.Dispose();
     }
 
-    protected override void OnInitialized() => Adopt(Entry.Answer);
+    protected override void OnInitialized()
+    {
+        Adopt(Entry.Answer);
+        _photos = Entry.Photos;
+    }
 
     private void Adopt(AnswerView? answer)
     {
@@ -133,6 +151,7 @@ public sealed partial class AnswerControl : IDisposable
 
     private async Task ChooseAsync(AnswerInput input)
     {
+        _pending?.Cancel();
         _reading = null;
         if (Judge(input))
         {
@@ -155,12 +174,15 @@ public sealed partial class AnswerControl : IDisposable
         if (string.IsNullOrWhiteSpace(text))
         {
             _problem = null;
+            _input = null;
+            _outcome = null;
             return;
         }
 
         if (!decimal.TryParse(text.Trim().Replace(',', '.'), NumberStyles.Number, CultureInfo.InvariantCulture, out var value))
         {
             _problem = L["Answer_NotANumber"];
+            _input = null;
             _outcome = null;
             return;
         }
@@ -204,8 +226,9 @@ public sealed partial class AnswerControl : IDisposable
         }
         catch (DomainException refused)
         {
-            // A reading outside plausibility is a typing error: shown, never stored.
+            // A reading outside plausibility is a typing error: shown, never stored, and nothing earlier is left to store.
             _outcome = null;
+            _input = null;
             _problem = refused.Code == "answer.implausible"
                 ? string.Format(Culture, L["Answer_Implausible"], input.Number?.ToString("0.##", Culture), ChecklistItem.UnitSymbol(Item.Unit), Item.PlausibleMin?.ToString("0.##", Culture), Item.PlausibleMax?.ToString("0.##", Culture))
                 : ErrorText.For(refused, L);
@@ -231,6 +254,8 @@ public sealed partial class AnswerControl : IDisposable
         await SaveNowAsync();
     }
 
+    private Task RetryAsync() => SaveNowAsync();
+
     private async Task SaveNowAsync(int? basedOnRevision = null)
     {
         if (_input is not { } input || !CanEdit)
@@ -242,6 +267,7 @@ public sealed partial class AnswerControl : IDisposable
         try
         {
             _state = SaveState.Saving;
+            _mayRetry = false;
             StateHasChanged();
             var result = await Save(new AnswerDraft(input, _note, _outcome == AnswerOutcome.NotOk ? _severity : null, basedOnRevision ?? _saved?.Revision ?? 0));
             if (result.IsConflict)
@@ -265,6 +291,14 @@ public sealed partial class AnswerControl : IDisposable
         {
             _state = SaveState.Failed;
             _problem = ErrorText.For(refused, L);
+        }
+        catch (Exception trouble) when (ErrorText.IsTransient(trouble))
+        {
+            // The database or network failed: say so, keep what was typed, and offer to try again.
+            Logger.LogWarning(trouble, "Saving answer to item {ItemId} failed", Item.Id);
+            _state = SaveState.Failed;
+            _mayRetry = true;
+            _problem = L["Error_NotSaved"];
         }
         finally
         {

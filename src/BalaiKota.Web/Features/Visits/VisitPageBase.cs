@@ -5,6 +5,7 @@ using BalaiKota.Web.Resources;
 using Microsoft.AspNetCore.Components;
 using Microsoft.AspNetCore.Components.Authorization;
 using Microsoft.Extensions.Localization;
+using Microsoft.Extensions.Logging;
 
 namespace BalaiKota.Web.Features.Visits;
 
@@ -16,6 +17,9 @@ public abstract class VisitPageBase : ComponentBase
 
     [Inject]
     protected NavigationManager Navigation { get; set; } = default!;
+
+    [Inject]
+    private ILogger<VisitPageBase> Logger { get; set; } = default!;
 
     [CascadingParameter]
     private Task<AuthenticationState> AuthenticationState { get; set; } = default!;
@@ -37,6 +41,12 @@ public abstract class VisitPageBase : ComponentBase
         catch (DomainException refused)
         {
             Error = ErrorText.For(refused, L);
+            return false;
+        }
+        catch (Exception trouble) when (ErrorText.IsTransient(trouble))
+        {
+            Logger.LogWarning(trouble, "An action on {Page} failed", GetType().Name);
+            Error = L["Error_NotSaved"];
             return false;
         }
     }

@@ -6,10 +6,14 @@ export function attach(canvas) {
     const state = { drawn: false, last: null };
     pads.set(canvas, state);
 
+    // Turning the tablet resizes the pad; a resized canvas is blank, so the signer signs again where the finger is.
     const resize = () => {
         const ratio = window.devicePixelRatio || 1;
-        canvas.width = canvas.clientWidth * ratio;
-        canvas.height = canvas.clientHeight * ratio;
+        if (canvas.width === Math.round(canvas.clientWidth * ratio) && canvas.height === Math.round(canvas.clientHeight * ratio)) {
+            return;
+        }
+        canvas.width = Math.round(canvas.clientWidth * ratio);
+        canvas.height = Math.round(canvas.clientHeight * ratio);
         context.scale(ratio, ratio);
         context.lineWidth = 2.5;
         context.lineCap = "round";
@@ -41,6 +45,7 @@ export function attach(canvas) {
     canvas.addEventListener("pointerup", end);
     canvas.addEventListener("pointercancel", end);
     resize();
+    new ResizeObserver(resize).observe(canvas);
 }
 
 export function clear(canvas) {
@@ -52,7 +57,15 @@ export function clear(canvas) {
     pads.get(canvas).drawn = false;
 }
 
-// Empty when nothing was drawn: an untouched pad is not a signature.
+// Empty when nothing was drawn: an untouched pad is not a signature. The image is taken at the pad's CSS size, not
+// the screen's pixel density, so it stays a few kilobytes and fits one message to the server.
 export function toPngBase64(canvas) {
-    return pads.get(canvas)?.drawn ? canvas.toDataURL("image/png").split(",")[1] : "";
+    if (!pads.get(canvas)?.drawn) {
+        return "";
+    }
+    const copy = document.createElement("canvas");
+    copy.width = canvas.clientWidth;
+    copy.height = canvas.clientHeight;
+    copy.getContext("2d").drawImage(canvas, 0, 0, copy.width, copy.height);
+    return copy.toDataURL("image/png").split(",")[1];
 }
