@@ -243,7 +243,7 @@ public sealed class VisitService(
         await using var db = await contexts.CreateDbContextAsync(ct);
         db.ActingUserId = actor.UserId;
         var now = clock.GetUtcNow().UtcDateTime;
-        var (visit, transaction) = await VisitWriteLock.TakeAsync(db, actor, visitId, now, "mengirim kunjungan ini", q => q.Include(v => v.Rooms).ThenInclude(r => r.Answers), ct);
+        var (visit, transaction) = await VisitWriteLock.TakeAsync(db, actor, visitId, now, "mengirim kunjungan ini", q => q.Include(v => v.Rooms).ThenInclude(r => r.Answers).AsSplitQuery(), ct);
         await using var lockHeld = transaction;
         var template = await templates.GetAsync(visit.TemplateId, ct);
         var rooms = await RoomsOfAsync(db, visit, ct);

@@ -21,12 +21,15 @@ internal static class VisitWriteLock
         Func<IQueryable<Visit>, IQueryable<Visit>> include,
         CancellationToken ct)
     {
+        // A failed change rolls back the whole transaction, so EF Core's savepoint around SaveChanges would only add
+        // statements (on PostgreSQL, round trips) while the lock is held.
+        db.Database.AutoSavepointsEnabled = false;
         var transaction = await db.Database.BeginTransactionAsync(ct);
         try
         {
             var inProgress = await db.Visits.Where(v => v.Id == visitId && v.Status == VisitStatus.InProgress)
                 .ExecuteUpdateAsync(s => s.SetProperty(v => v.LastActivityAt, nowUtc), ct);
-            var visit = await include(db.Visits.Include(v => v.Team)).AsSplitQuery().SingleOrDefaultAsync(v => v.Id == visitId, ct)
+            var visit = await include(db.Visits.Include(v => v.Team)).SingleOrDefaultAsync(v => v.Id == visitId, ct)
                 ?? throw VisitService.NotFound();
             if (!VisitAccess.MayInspect(visit, actor))
             {
