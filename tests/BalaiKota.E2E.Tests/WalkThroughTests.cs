@@ -121,6 +121,19 @@ public sealed class WalkThroughTests(BrowserFixture browser)
         await Assertions.Expect(findings).ToContainTextAsync("Draf, menunggu triase");
         await PageChecks.AssertAccessibleAsync(page);
         await PageChecks.ScreenshotAsync(page, $"walk-8-submitted-{size}");
+
+        // The same room, read back in English after the submit: locked, with the English item labels.
+        await page.ClickAsync("[data-testid=language-switch]");
+        await Assertions.Expect(page.Locator("html")).ToHaveAttributeAsync("lang", "en");
+        await Assertions.Expect(page.GetByTestId("visit-status")).ToHaveTextAsync("Submitted");
+        await OpenRoomAsync(page, "Ruang Kerja Staf");
+        await Assertions.Expect(page.GetByTestId("read-only")).ToBeVisibleAsync();
+        await Assertions.Expect(page.GetByTestId("item-HEAT-WORK").Locator("h3")).ToHaveTextAsync("Work-room temperature");
+        await Assertions.Expect(page.GetByTestId("item-HEAT-WORK").GetByTestId("outcome")).ToHaveTextAsync("Not OK");
+        await Assertions.Expect(page.GetByTestId("item-HEAT-RH").GetByTestId("save-state")).ToHaveTextAsync("Not inspected");
+        await Assertions.Expect(page.GetByTestId("adhoc-none")).ToHaveTextAsync("No other findings.");
+        await PageChecks.AssertAccessibleAsync(page);
+        await PageChecks.ScreenshotAsync(page, $"walk-9-room-read-only-en-{size}");
         await page.Context.CloseAsync();
     }
 

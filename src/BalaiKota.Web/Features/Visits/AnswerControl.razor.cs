@@ -81,7 +81,12 @@ public sealed partial class AnswerControl : IAsyncDisposable
         SaveState.Dirty or SaveState.Saving => L["Answer_Saving"],
         SaveState.Saved => string.Format(Culture, L["Answer_Saved"], Wib.ToWib(_saved!.AnsweredAt).ToString("HH.mm", Culture)),
         SaveState.Failed => L["Answer_NotSaved"],
-        _ => _saved is null ? string.Empty : string.Format(Culture, L["Answer_Saved"], Wib.ToWib(_saved.AnsweredAt).ToString("HH.mm", Culture)),
+        _ => _saved switch
+        {
+            null => string.Empty,
+            { Outcome: AnswerOutcome.NotInspected } => L["Outcome_NotInspected"],
+            _ => string.Format(Culture, L["Answer_Saved"], Wib.ToWib(_saved.AnsweredAt).ToString("HH.mm", Culture)),
+        },
     };
 
     /// <summary>Leaving the room (or the tab closing) saves a reading still waiting for the typing pause.</summary>
