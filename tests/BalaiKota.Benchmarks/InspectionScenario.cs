@@ -1,0 +1,151 @@
+using System.Diagnostics;
+using BalaiKota.Core;
+using BalaiKota.Core.Data;
+using BalaiKota.Core.Data.Seeding;
+using BalaiKota.Core.Domain;
+using BalaiKota.Core.Features.Visits;
+using BalaiKota.Testing;
+using Microsoft.Data.Sqlite;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Hosting;
+using Npgsql;
+
+namespace BalaiKota.Benchmarks;
+
+/// <summary>A room of a visit and the checklist items that apply to it, in the order the room page shows them.</summary>
+internal sealed record RoomPlan(Guid RoomId, string Name, RoomType Type, IReadOnlyList<ChecklistItem> Items);
+
+/// <summary>
+/// A fresh database as the app prepares it (migrations, WAL on SQLite, default checklist, roles), the sample registry,
+/// generated history on the real clock, and inspectors who can start visits "today" (WIB). The Core services come from
+/// <see cref="CoreRegistration.AddBalaiKotaCore"/> on a pooled connection string, as the app runs (the test databases
+/// themselves do not pool, which would add a connection set-up to every call).
+/// </summary>
+internal sealed class InspectionScenario : IAsyncDisposable
+{
+    private readonly TestDatabase _database;
+
+    private InspectionScenario(TestDatabase database, IHost host, IReadOnlyList<string> inspectors)
+    {
+        _database = database;
+        Host = host;
+        Inspectors = inspectors;
+    }
+
+    public IHost Host { get; }
+
+    public DatabaseProvider Provider => _database.Provider;
+
+    public IReadOnlyList<string> Inspectors { get; }
+
+    public GenerationSummary? History { get; private set; }
+
+    public TimeSpan SetUpTime { get; private set; }
+
+    public TimeSpan HistoryTime { get; private set; }
+
+    public static async Task<InspectionScenario> CreateAsync(DatabaseProvider provider, int inspectors, int historyMonths, int visitsPerMonth = 50)
+    {
+        var watch = Stopwatch.StartNew();
+        var database = await TestDatabase.CreateEmptyAsync(provider, TimeProvider.System);
+        var host = database.BuildHost(new Dictionary<string, string?> { ["ConnectionStrings:BalaiKota"] = Pooled(database) });
+        await host.Services.InitializeBalaiKotaDatabaseAsync();
+        var contexts = host.Services.GetRequiredService<IDbContextFactory<BalaiKotaDbContext>>();
+        var ids = Enumerable.Range(1, inspectors).Select(i => $"bench-inspector-{i:00}").ToList();
+        await using (var db = await contexts.CreateDbContextAsync())
+        {
+            await SampleRegistry.EnsureAsync(db);
+            var unit = await db.ResponsibleUnits.SingleAsync(u => u.Name == SampleRegistry.TechnicalUnitName);
+            db.Users.AddRange(
+                User("generator-inspector", "Peninjau Riwayat"),
+                User("generator-secretariat", "Sekretariat Riwayat"),
+                new ApplicationUser { Id = "generator-repair", UserName = "repair@generator.test", FullName = "Pelaksana Riwayat", ResponsibleUnitId = unit.Id });
+            db.Users.AddRange(ids.Select((id, i) => User(id, $"Peninjau Uji {i + 1:00}")));
+            await db.SaveChangesAsync();
+        }
+
+        var scenario = new InspectionScenario(database, host, ids);
+        if (historyMonths > 0)
+        {
+            var history = Stopwatch.StartNew();
+            await using var db = await contexts.CreateDbContextAsync();
+            var unitId = await db.ResponsibleUnits.Where(u => u.Name == SampleRegistry.TechnicalUnitName).Select(u => u.Id).SingleAsync();
+            await using var scope = host.Services.CreateAsyncScope();
+            scenario.History = await scope.ServiceProvider.GetRequiredService<SyntheticDataGenerator>().GenerateAsync(
+                new GeneratorOptions(historyMonths, visitsPerMonth),
+                new GeneratorActors("generator-inspector", "generator-secretariat", "generator-repair", unitId));
+            scenario.HistoryTime = history.Elapsed;
+        }
+
+        scenario.SetUpTime = watch.Elapsed;
+        return scenario;
+    }
+
+    public static Actor Actor(string userId) => new(userId, new HashSet<string> { Roles.Inspector });
+
+    /// <summary>Starts one visit per inspector today, through the service as the planning page does; the OPDs in turn from <paramref name="firstOpd"/>.</summary>
+    public async Task<IReadOnlyList<Guid>> StartVisitsAsync(IReadOnlyList<string> inspectors, int firstOpd = 0)
+    {
+        await using var scope = Host.Services.CreateAsyncScope();
+        var visits = scope.ServiceProvider.GetRequiredService<VisitService>();
+        var opds = await OpdIdsAsync();
+        var today = Wib.Today(TimeProvider.System);
+        var ids = new List<Guid>();
+        for (var i = 0; i < inspectors.Count; i++)
+        {
+            var request = new PlanVisitRequest(opds[(firstOpd + i) % opds.Count], today, inspectors[i], [], [new AccompanyingOfficial("Ibu Sekretaris", "Sekretaris Dinas")], null, StartNow: true);
+            ids.Add(await visits.PlanAsync(Actor(inspectors[i]), request));
+        }
+
+        return ids;
+    }
+
+    public async Task<IReadOnlyList<Guid>> OpdIdsAsync()
+    {
+        await using var db = await CreateDbContextAsync();
+        return await db.Opds.OrderBy(o => o.Name).Select(o => o.Id).ToListAsync();
+    }
+
+    /// <summary>The rooms of a visit in the visit's order, each with the template items that apply to its type.</summary>
+    public async Task<IReadOnlyList<RoomPlan>> RoomsOfAsync(Guid visitId)
+    {
+        await using var db = await CreateDbContextAsync();
+        var templateId = await db.Visits.Where(v => v.Id == visitId).Select(v => v.TemplateId).SingleAsync();
+        var template = await Host.Services.GetRequiredService<TemplateCache>().GetAsync(templateId);
+        var rooms = await (from inspection in db.RoomInspections
+                           join room in db.Rooms on inspection.RoomId equals room.Id
+                           where inspection.VisitId == visitId
+                           orderby inspection.SortOrder
+                           select new { room.Id, room.Name, room.Type }).ToListAsync();
+        var items = template.Categories.OrderBy(c => c.SortOrder).SelectMany(c => c.Items.OrderBy(i => i.SortOrder)).ToList();
+        return rooms.Select(r => new RoomPlan(r.Id, r.Name, r.Type, items.Where(i => i.AppliesTo(r.Type)).ToList())).ToList();
+    }
+
+    public async Task<BalaiKotaDbContext> CreateDbContextAsync() =>
+        await Host.Services.GetRequiredService<IDbContextFactory<BalaiKotaDbContext>>().CreateDbContextAsync();
+
+    public async Task<int> CountAnswersAsync()
+    {
+        await using var db = await CreateDbContextAsync();
+        return await db.Answers.CountAsync();
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        Host.Dispose();
+        if (Provider == DatabaseProvider.Postgres)
+        {
+            NpgsqlConnection.ClearAllPools();
+        }
+
+        await _database.DisposeAsync();
+    }
+
+    private static ApplicationUser User(string id, string fullName) =>
+        new() { Id = id, UserName = $"{id}@bench.test", Email = $"{id}@bench.test", FullName = fullName };
+
+    private static string Pooled(TestDatabase database) => database.Provider == DatabaseProvider.Sqlite
+        ? new SqliteConnectionStringBuilder(database.ConnectionString) { Pooling = true }.ToString()
+        : new NpgsqlConnectionStringBuilder(database.ConnectionString) { Pooling = true }.ToString();
+}
