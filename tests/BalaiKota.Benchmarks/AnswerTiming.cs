@@ -28,17 +28,21 @@ internal static class AnswerTiming
         var saves = args.Length > 0 ? int.Parse(args[0], CultureInfo.InvariantCulture) : 100;
         var months = args.Length > 1 ? int.Parse(args[1], CultureInfo.InvariantCulture) : 12;
         var rounds = args.Length > 2 ? int.Parse(args[2], CultureInfo.InvariantCulture) : 1;
+
+        // Which runs, e.g. "1,20,20p": that many inspectors, saving back to back, or paced with a "p".
+        var variants = (args.Length > 3 ? args[3] : "1,20,20p").Split(',')
+            .Select(v => (Workers: int.Parse(v.TrimEnd('p'), CultureInfo.InvariantCulture), Paced: v.EndsWith('p'))).ToList();
         Console.WriteLine($"Machine: {Timing.Machine}");
         var providers = TestEnvironment.PostgresConnectionString is null ? new[] { DatabaseProvider.Sqlite } : [DatabaseProvider.Sqlite, DatabaseProvider.Postgres];
         foreach (var provider in providers)
         {
-            await using var scenario = await InspectionScenario.CreateAsync(provider, inspectors: 20, months);
+            await using var scenario = await InspectionScenario.CreateAsync(provider, inspectors: variants.Max(v => v.Workers), months);
             Console.WriteLine(
                 $"{provider}: set-up {scenario.SetUpTime.TotalSeconds:0.0} s (history of {months} months in {scenario.HistoryTime.TotalSeconds:0.0} s: {scenario.History}); "
                 + $"{await scenario.CountAnswersAsync():N0} answers stored before the first save");
             for (var round = 0; round < rounds; round++)
             {
-                foreach (var (workers, paced) in new[] { (1, false), (20, false), (20, true) })
+                foreach (var (workers, paced) in variants)
                 {
                     var result = await MeasureAsync(scenario, workers, saves, paced, seed: (round * 100) + workers + (paced ? 50 : 0));
                     Console.WriteLine($"{provider}, {result}");
@@ -128,7 +132,7 @@ internal static class AnswerTiming
 
                 var again = _answered.Count > 0 && (_next >= _sequence.Count || random.NextDouble() < 0.15);
                 var (roomId, item) = again ? _answered[random.Next(_answered.Count)] : _sequence[_next++];
-                var input = Input(item);
+                var input = InspectionScenario.RandomInput(item, random);
                 var note = input.Kind == AnswerInputKind.Fail && random.NextDouble() < 0.5 ? "Perlu diperbaiki; dicatat saat uji beban." : null;
                 var request = new SaveAnswerRequest(visitId, roomId, item.Id, input, note, null, _revisions.GetValueOrDefault((roomId, item.Id)));
                 var watch = Stopwatch.StartNew();
@@ -161,33 +165,5 @@ internal static class AnswerTiming
         }
 
         public ValueTask DisposeAsync() => _scope.DisposeAsync();
-
-        /// <summary>Mostly OK answers, about one in five not OK; readings around the band, within plausibility; N/A now and then where allowed.</summary>
-        private AnswerInput Input(ChecklistItem item)
-        {
-            if (item.AllowNotApplicable && random.NextDouble() < 0.05)
-            {
-                return AnswerInput.NotApplicable();
-            }
-
-            switch (item.AnswerType)
-            {
-                case AnswerType.PassFail:
-                    return random.NextDouble() < 0.8 ? AnswerInput.Pass() : AnswerInput.Fail();
-                case AnswerType.Rating:
-                    return AnswerInput.Rating(random.Next(item.RatingMin ?? 0, (item.RatingMax ?? 0) + 1));
-                default:
-                    if (item.MinimumFromHeadcount)
-                    {
-                        return AnswerInput.Reading(random.Next(1, 9));
-                    }
-
-                    var low = item.BandMin ?? item.PlausibleMin ?? 0;
-                    var high = item.BandMax ?? Math.Min(item.PlausibleMax ?? (low + 100), (low * 2) + 10);
-                    var span = high - low;
-                    var value = low - (span * 0.2m) + (span * 1.4m * (decimal)random.NextDouble());
-                    return AnswerInput.Reading(Math.Clamp(Math.Round(value, 1), item.PlausibleMin ?? value, item.PlausibleMax ?? value));
-            }
-        }
     }
 }

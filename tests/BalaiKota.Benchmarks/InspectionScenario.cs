@@ -84,21 +84,53 @@ internal sealed class InspectionScenario : IAsyncDisposable
 
     public static Actor Actor(string userId) => new(userId, new HashSet<string> { Roles.Inspector });
 
+    /// <summary>Mostly OK answers, about one in five not OK; readings around the band, within plausibility; N/A now and then where allowed.</summary>
+    public static AnswerInput RandomInput(ChecklistItem item, Random random)
+    {
+        if (item.AllowNotApplicable && random.NextDouble() < 0.05)
+        {
+            return AnswerInput.NotApplicable();
+        }
+
+        switch (item.AnswerType)
+        {
+            case AnswerType.PassFail:
+                return random.NextDouble() < 0.8 ? AnswerInput.Pass() : AnswerInput.Fail();
+            case AnswerType.Rating:
+                return AnswerInput.Rating(random.Next(item.RatingMin ?? 0, (item.RatingMax ?? 0) + 1));
+            default:
+                if (item.MinimumFromHeadcount)
+                {
+                    return AnswerInput.Reading(random.Next(1, 9));
+                }
+
+                var low = item.BandMin ?? item.PlausibleMin ?? 0;
+                var high = item.BandMax ?? Math.Min(item.PlausibleMax ?? (low + 100), (low * 2) + 10);
+                var span = high - low;
+                var value = low - (span * 0.2m) + (span * 1.4m * (decimal)random.NextDouble());
+                return AnswerInput.Reading(Math.Clamp(Math.Round(value, 1), item.PlausibleMin ?? value, item.PlausibleMax ?? value));
+        }
+    }
+
     /// <summary>Starts one visit per inspector today, through the service as the planning page does; the OPDs in turn from <paramref name="firstOpd"/>.</summary>
     public async Task<IReadOnlyList<Guid>> StartVisitsAsync(IReadOnlyList<string> inspectors, int firstOpd = 0)
     {
-        await using var scope = Host.Services.CreateAsyncScope();
-        var visits = scope.ServiceProvider.GetRequiredService<VisitService>();
         var opds = await OpdIdsAsync();
-        var today = Wib.Today(TimeProvider.System);
         var ids = new List<Guid>();
         for (var i = 0; i < inspectors.Count; i++)
         {
-            var request = new PlanVisitRequest(opds[(firstOpd + i) % opds.Count], today, inspectors[i], [], [new AccompanyingOfficial("Ibu Sekretaris", "Sekretaris Dinas")], null, StartNow: true);
-            ids.Add(await visits.PlanAsync(Actor(inspectors[i]), request));
+            ids.Add(await StartVisitAsync(inspectors[i], opds[(firstOpd + i) % opds.Count]));
         }
 
         return ids;
+    }
+
+    /// <summary>Plans a visit of every active room of the OPD for today, led by the inspector, and starts it.</summary>
+    public async Task<Guid> StartVisitAsync(string inspector, Guid opdId)
+    {
+        await using var scope = Host.Services.CreateAsyncScope();
+        var request = new PlanVisitRequest(opdId, Wib.Today(TimeProvider.System), inspector, [], [new AccompanyingOfficial("Ibu Sekretaris", "Sekretaris Dinas")], null, StartNow: true);
+        return await scope.ServiceProvider.GetRequiredService<VisitService>().PlanAsync(Actor(inspector), request);
     }
 
     public async Task<IReadOnlyList<Guid>> OpdIdsAsync()
