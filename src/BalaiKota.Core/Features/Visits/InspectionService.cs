@@ -65,14 +65,21 @@ public sealed class InspectionService(IDbContextFactory<BalaiKotaDbContext> cont
     {
         await using var db = await contexts.CreateDbContextAsync(ct);
         db.ActingUserId = actor.UserId;
+
+        // A failed save rolls back the whole transaction, so EF Core's savepoint around SaveChanges would only add two
+        // statements (on PostgreSQL two round trips) to every save.
+        db.Database.AutoSavepointsEnabled = false;
         await using var transaction = await db.Database.BeginTransactionAsync(ct);
         var now = clock.GetUtcNow().UtcDateTime;
         var inProgress = await db.Visits.Where(v => v.Id == request.VisitId && v.Status == VisitStatus.InProgress)
             .ExecuteUpdateAsync(s => s.SetProperty(v => v.LastActivityAt, now), ct);
+
+        // One visit, its few team members, one room and at most one answer: a single query (split, it was four round
+        // trips while SQLite's write lock is held).
         var visit = await db.Visits
             .Include(v => v.Team)
             .Include(v => v.Rooms.Where(r => r.RoomId == request.RoomId)).ThenInclude(r => r.Answers.Where(a => a.ItemId == request.ItemId))
-            .AsSplitQuery()
+            .AsSingleQuery()
             .SingleOrDefaultAsync(v => v.Id == request.VisitId, ct)
             ?? throw VisitService.NotFound();
         if (!VisitAccess.MayInspect(visit, actor))
