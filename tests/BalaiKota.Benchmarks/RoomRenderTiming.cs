@@ -28,8 +28,10 @@ namespace BalaiKota.Benchmarks;
 /// </summary>
 internal static class RoomRenderTiming
 {
-    // Enough for the JIT's tiering to settle on the rendering code (a method is recompiled after 30 calls).
+    // At least this many calls and this long: the JIT recompiles a method after 30 calls, in the background, and waits
+    // while new methods are still being compiled; a shorter warm-up left the first figures of a process inflated.
     private const int WarmUpCalls = 50;
+    private static readonly TimeSpan WarmUpTime = TimeSpan.FromSeconds(5);
 
     public static async Task<int> RunAsync(string[] args)
     {
@@ -177,7 +179,8 @@ internal static class RoomRenderTiming
 
     private static async Task<List<double>> TimeAsync(int calls, Func<Task> call)
     {
-        for (var i = 0; i < WarmUpCalls; i++)
+        var warmUp = Stopwatch.StartNew();
+        for (var i = 0; i < WarmUpCalls || warmUp.Elapsed < WarmUpTime; i++)
         {
             await call();
         }
@@ -196,7 +199,7 @@ internal static class RoomRenderTiming
     private static void Report(DatabaseProvider provider, string what, List<double> ms, int calls) =>
         Console.WriteLine(string.Create(
             CultureInfo.InvariantCulture,
-            $"{provider}, {what}: median {Timing.Median(ms):0.0} ms, p95 {Timing.Percentile(ms, 95):0.0} ms, p99 {Timing.Percentile(ms, 99):0.0} ms, max {ms.Max():0.0} ms over {calls} calls after {WarmUpCalls} warm-up calls"));
+            $"{provider}, {what}: median {Timing.Median(ms):0.0} ms, p95 {Timing.Percentile(ms, 95):0.0} ms, p99 {Timing.Percentile(ms, 99):0.0} ms, max {ms.Max():0.0} ms over {calls} calls after at least {WarmUpCalls} warm-up calls and {WarmUpTime.TotalSeconds:0} s"));
 
     private sealed class StaticNavigationManager : NavigationManager
     {
