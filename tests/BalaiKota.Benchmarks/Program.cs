@@ -6,12 +6,16 @@ using BenchmarkDotNet.Running;
 //   generate   timing harness: the data generator's 5 years on SQLite (and PostgreSQL when configured)
 //   coldstart  timing harness: the run command on an empty database until the first page is served
 //   photo      timing harness: a 12-megapixel tablet photo through the photo pipeline (time, memory)
+//   answers    timing harness: saving one answer, 20 inspectors at once and one alone, on a year of history (SQLite, PostgreSQL when configured)
+//   roomrender timing harness: the room with the most items, all answered: GetRoomAsync, the room page and its answer controls rendered to HTML
 return args.FirstOrDefault() switch
 {
     "evaluate" => Run(() => BenchmarkRunner.Run<AnswerEvaluationBenchmarks>(args: args[1..])),
     "generate" => await GeneratorTiming.RunAsync(args[1..]),
     "coldstart" => await ColdStartTiming.RunAsync(args[1..]),
     "photo" => await PhotoTiming.RunAsync(args[1..]),
+    "answers" => await AnswerTiming.RunAsync(args[1..]),
+    "roomrender" => await RoomRenderTiming.RunAsync(args[1..]),
     _ => Usage(),
 };
 
@@ -23,6 +27,6 @@ static int Run(Action benchmark)
 
 static int Usage()
 {
-    Console.Error.WriteLine("usage: BalaiKota.Benchmarks evaluate|generate [runs]|coldstart [runs]|photo [runs]");
+    Console.Error.WriteLine("usage: BalaiKota.Benchmarks evaluate|generate [runs]|coldstart [runs]|photo [runs]|answers [saves per inspector] [months of history] [rounds] [runs, e.g. 1,20,20p]|roomrender [calls] [months of history]");
     return 2;
 }
