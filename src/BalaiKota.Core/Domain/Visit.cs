@@ -143,8 +143,20 @@ public class Visit : AuditableEntity, IVersioned
         SubmittedAt = nowUtc;
     }
 
+    /// <summary>Every item that applies to a room of the visit and has no answer yet, or was recorded as not inspected.</summary>
+    public IEnumerable<(RoomInspection Room, ChecklistItem Item)> UnansweredItems(ChecklistTemplate template, IEnumerable<Room> rooms)
+    {
+        EnsurePinned(template);
+        var roomTypes = rooms.ToDictionary(r => r.Id, r => r.Type);
+        return from room in _rooms.OrderBy(r => r.SortOrder)
+               from item in template.Items.Where(i => i.AppliesTo(roomTypes[room.RoomId]))
+               where room.Answers.All(a => a.ItemId != item.Id || a.Outcome == AnswerOutcome.NotInspected)
+               select (room, item);
+    }
+
     /// <summary>A finding for every not-OK answer that has none yet; a reopened and resubmitted visit keeps its earlier findings.</summary>
-    public IReadOnlyList<Finding> FindingsFromNotOkAnswers(ChecklistTemplate template, IReadOnlySet<Guid> answersWithFinding, DateTime nowUtc)
+    /// <param name="contextByRoom">Per room, what its items are judged against (a toilet's closets: the headcount it serves).</param>
+    public IReadOnlyList<Finding> FindingsFromNotOkAnswers(ChecklistTemplate template, IReadOnlySet<Guid> answersWithFinding, IReadOnlyDictionary<Guid, EvaluationContext> contextByRoom, DateTime nowUtc)
     {
         Guard.That(Status == VisitStatus.Submitted, "visit.notSubmitted", "Temuan dibuat saat kunjungan dikirim.");
         EnsurePinned(template);
@@ -155,7 +167,7 @@ public class Visit : AuditableEntity, IVersioned
                from answer in room.Answers
                where answer.Outcome == AnswerOutcome.NotOk && !answersWithFinding.Contains(answer.Id)
                let entry = items[answer.ItemId]
-               select Finding.FromAnswer(Id, room.RoomId, entry.Item, entry.Area, answer, answer.Severity ?? entry.Item.DefaultSeverity, Describe(entry.Item, answer), nowUtc),
+               select Finding.FromAnswer(Id, room.RoomId, entry.Item, entry.Area, answer, answer.Severity ?? entry.Item.DefaultSeverity, Describe(entry.Item, answer, contextByRoom[room.RoomId]), nowUtc),
         ];
     }
 
@@ -186,12 +198,12 @@ public class Visit : AuditableEntity, IVersioned
 
     public void IncrementVersion() => Version++;
 
-    private static string Describe(ChecklistItem item, Answer answer)
+    private static string Describe(ChecklistItem item, Answer answer, EvaluationContext context)
     {
         var culture = CultureInfo.GetCultureInfo("id-ID");
         var given = item.AnswerType switch
         {
-            AnswerType.Measurement => $": {answer.Value?.ToString("0.##", culture)} {ChecklistItem.UnitSymbol(item.Unit)} (standar {item.BandText(culture)})",
+            AnswerType.Measurement => $": {answer.Value?.ToString("0.##", culture)} {ChecklistItem.UnitSymbol(item.Unit)} (standar {item.BandText(culture, context)})",
             AnswerType.Rating => $": nilai {answer.Value:0} dari {item.RatingMax}",
             _ => string.Empty,
         };

@@ -165,6 +165,8 @@ public class VisitTests
         Assert.Equal("visit.teamDuplicate", Assert.Throws<DomainException>(() => visit.AddTeamMember("sekretariat")).Code);
         Assert.Equal("visit.teamDuplicate", Assert.Throws<DomainException>(() => visit.AddTeamMember("peninjau")).Code);
     }
+    private Dictionary<Guid, EvaluationContext> Contexts(params Room[] rooms) => rooms.ToDictionary(r => r.Id, r => EvaluationContext.For(_opd, r));
+
     private (Visit Visit, Room Office, ChecklistItem Temperature) StartedWithOffice()
     {
         var visit = PlannedVisit();
@@ -213,6 +215,22 @@ public class VisitTests
     }
 
     [Fact]
+    public void CountsAsUnansweredTheApplicableItemsWithoutAnAnswerOrRecordedAsNotInspected()
+    {
+        var (visit, office, temperature) = StartedWithOffice();
+        var applicable = _template.Items.Count(i => i.AppliesTo(RoomType.Office));
+        Assert.Equal(applicable, visit.UnansweredItems(_template, [office]).Count());
+
+        visit.RecordAnswer(_template, office, temperature, AnswerInput.Reading(25), "peninjau", Samples.Now);
+        var left = visit.UnansweredItems(_template, [office]).ToList();
+        Assert.Equal(applicable - 1, left.Count);
+        Assert.DoesNotContain(left, u => u.Item.Id == temperature.Id);
+
+        visit.Submit(_template, [office], BothSigned, "peninjau", Samples.Now);
+        Assert.Equal(applicable - 1, visit.UnansweredItems(_template, [office]).Count());
+    }
+
+    [Fact]
     public void TurnsEveryNotOkAnswerIntoOneFindingWithTheReadingAndItsStandard()
     {
         var (visit, office, temperature) = StartedWithOffice();
@@ -221,12 +239,12 @@ public class VisitTests
         visit.RecordAnswer(_template, office, noise, AnswerInput.Reading(50), "peninjau", Samples.Now);
         visit.Submit(_template, [office], BothSigned, "peninjau", Samples.Now);
 
-        var finding = Assert.Single(visit.FindingsFromNotOkAnswers(_template, new HashSet<Guid>(), Samples.Now));
+        var finding = Assert.Single(visit.FindingsFromNotOkAnswers(_template, new HashSet<Guid>(), Contexts(office), Samples.Now));
 
         Assert.Equal(temperature.Id, finding.ItemId);
         Assert.Equal(InspectionArea.Heat, finding.Area);
         Assert.Equal("Suhu ruang kerja: 31,5 °C (standar 23–26 °C) — AC mati", finding.Description);
-        Assert.Empty(visit.FindingsFromNotOkAnswers(_template, new HashSet<Guid> { finding.AnswerId!.Value }, Samples.Now));
+        Assert.Empty(visit.FindingsFromNotOkAnswers(_template, new HashSet<Guid> { finding.AnswerId!.Value }, Contexts(office), Samples.Now));
     }
 
     [Fact]

@@ -174,6 +174,22 @@ public abstract class VisitWorkflowTests(DatabaseProvider provider) : IAsyncLife
     }
 
     [Fact]
+    public async Task SubmitsAToiletWithTooFewClosetsAgainstTheHeadcountItServes()
+    {
+        var visitId = await StartVisitAsync();
+        await using var db = _database.CreateDbContext();
+        var toilet = await db.Rooms.Where(r => r.OpdId == _opd.Id && r.Type == RoomType.Toilet).OrderBy(r => r.Name).FirstAsync();
+        var closets = await ItemAsync("TOI-CLOSETS");
+        await SaveAsync(visitId, toilet.Id, closets, AnswerInput.Reading(0));
+        await SignBothAsync(visitId);
+
+        await _visits.SubmitAsync(_inspector, visitId, confirmUnanswered: true);
+
+        var required = ToiletRatio.RequiredClosets(EvaluationContext.For(_opd, toilet).Headcount);
+        Assert.Equal($"Jumlah kloset sesuai jumlah pegawai: 0 unit (standar ≥ {required} unit)", (await db.Findings.SingleAsync()).Description);
+    }
+
+    [Fact]
     public async Task RefusesAnswersPhotosAndSignaturesOnceTheVisitIsSubmitted()
     {
         var visitId = await StartVisitAsync();

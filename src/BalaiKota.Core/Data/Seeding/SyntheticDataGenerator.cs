@@ -1,4 +1,3 @@
-using System.Globalization;
 using BalaiKota.Core.Domain;
 using Microsoft.EntityFrameworkCore;
 
@@ -19,7 +18,6 @@ public sealed record GenerationSummary(int Visits, int Answers, int Findings, in
 /// </summary>
 public sealed class SyntheticDataGenerator(IDbContextFactory<BalaiKotaDbContext> factory, TimeProvider clock)
 {
-    private static readonly CultureInfo Indonesian = CultureInfo.GetCultureInfo("id-ID");
 
     public async Task<GenerationSummary> GenerateAsync(GeneratorOptions options, GeneratorActors actors, CancellationToken ct = default)
     {
@@ -162,23 +160,20 @@ public sealed class SyntheticDataGenerator(IDbContextFactory<BalaiKotaDbContext>
             db.VisitSignatures.Add(visit.Sign(VisitSigner.LeadInspector, "Ketua tim peninjau (contoh)", "Peninjau", SampleSignature.Png, submittedUtc));
             db.VisitSignatures.Add(visit.Sign(VisitSigner.OpdRepresentative, $"Sekretaris {opd.ShortName}", "Sekretaris Dinas", SampleSignature.Png, submittedUtc));
             visit.Submit(baseline.Template, rooms, [VisitSigner.LeadInspector, VisitSigner.OpdRepresentative], actors.InspectorId, submittedUtc);
-            foreach (var inspection in visit.Rooms)
+            var contextByRoom = rooms.ToDictionary(r => r.Id, r => EvaluationContext.For(opd, r));
+            foreach (var finding in visit.FindingsFromNotOkAnswers(baseline.Template, new HashSet<Guid>(), contextByRoom, submittedUtc))
             {
-                foreach (var answer in inspection.Answers.Where(a => a.Outcome == AnswerOutcome.NotOk))
-                {
-                    AddFindingWithTask(visit, inspection.RoomId, answer, EvaluationContext.For(opd, rooms.First(r => r.Id == inspection.RoomId)), submittedUtc);
-                }
+                AddWithTask(finding, submittedUtc);
             }
         }
 
-        private void AddFindingWithTask(Visit visit, Guid roomId, Answer answer, EvaluationContext context, DateTime submittedUtc)
+        private void AddWithTask(Finding finding, DateTime submittedUtc)
         {
-            var item = baseline.Items.First(i => i.Id == answer.ItemId);
-            var severity = item.DefaultSeverity == Severity.High && random.NextDouble() < 0.1 ? Severity.Critical : item.DefaultSeverity;
-            var description = answer.Value is { } value
-                ? $"{item.LabelId}: {value.ToString("0.#", Indonesian)} {ChecklistItem.UnitSymbol(item.Unit)} (standar {item.BandText(Indonesian, context)})"
-                : $"{item.LabelId}: tidak memenuhi";
-            var finding = Finding.FromAnswer(visit.Id, roomId, item, baseline.AreaOf(item), answer, severity, description, submittedUtc);
+            if (finding.Severity == Severity.High && random.NextDouble() < 0.1)
+            {
+                finding.ChangeSeverity(Severity.Critical);
+            }
+
             db.Findings.Add(finding);
             Findings++;
 

@@ -47,7 +47,6 @@ public sealed class InspectionService(IDbContextFactory<BalaiKotaDbContext> cont
         return new RoomSheet(
             visit.Id,
             opd.Name,
-            visit.Status,
             room.Id,
             room.Name,
             room.Floor,

@@ -4,7 +4,7 @@ namespace BalaiKota.Core.Features.Visits;
 
 public sealed record VisitListFilter(Guid? OpdId = null, VisitStatus? Status = null, int? Year = null, int? Month = null);
 
-public sealed record VisitRow(Guid Id, string OpdName, string OpdShortName, DateOnly PlannedDate, VisitStatus Status, string LeadInspectorName, int RoomCount, DateTime? SubmittedAt);
+public sealed record VisitRow(Guid Id, string OpdName, DateOnly PlannedDate, VisitStatus Status, string LeadInspectorName, int RoomCount);
 
 public sealed record Choice(string Id, string Text);
 
@@ -38,7 +38,6 @@ public sealed record VisitOverview(
     IReadOnlyList<RoomProgress> Rooms,
     bool CanEdit,
     bool CanReopen,
-    DateTime? SubmittedAt,
     string? ReopenReason,
     IReadOnlyList<FindingLine> Findings);
 
@@ -72,7 +71,6 @@ public sealed record AdHocFindingView(Guid Id, InspectionArea Area, Severity Sev
 public sealed record RoomSheet(
     Guid VisitId,
     string OpdName,
-    VisitStatus VisitStatus,
     Guid RoomId,
     string RoomName,
     int Floor,

@@ -40,12 +40,10 @@ public sealed class VisitService(
             .Select(v => new VisitRow(
                 v.Id,
                 db.Opds.Where(o => o.Id == v.OpdId).Select(o => o.Name).First(),
-                db.Opds.Where(o => o.Id == v.OpdId).Select(o => o.ShortName).First(),
                 v.PlannedDate,
                 v.Status,
                 db.Users.Where(u => u.Id == v.LeadInspectorId).Select(u => u.FullName).First(),
-                v.Rooms.Count,
-                v.SubmittedAt))
+                v.Rooms.Count))
             .ToListAsync(ct);
     }
 
@@ -156,36 +154,29 @@ public sealed class VisitService(
     public async Task<VisitOverview> GetOverviewAsync(Actor actor, Guid visitId, CancellationToken ct = default)
     {
         await using var db = await contexts.CreateDbContextAsync(ct);
-        return await OverviewAsync(db, actor, visitId, ct);
+        return (await ReadAsync(db, actor, visitId, ct)).Overview;
     }
 
     public async Task<VisitSummary> GetSummaryAsync(Actor actor, Guid visitId, CancellationToken ct = default)
     {
         await using var db = await contexts.CreateDbContextAsync(ct);
-        var overview = await OverviewAsync(db, actor, visitId, ct);
-        var visit = await db.Visits.AsNoTracking().Include(v => v.Rooms).ThenInclude(r => r.Answers).AsSplitQuery().SingleAsync(v => v.Id == visitId, ct);
-        var template = await templates.GetAsync(visit.TemplateId, ct);
-        var items = template.Categories.SelectMany(c => c.Items.Select(i => (Item: i, c.Area))).ToDictionary(x => x.Item.Id);
-        var rooms = await RoomsOfAsync(db, visit, ct);
+        var (visit, template, rooms, overview) = await ReadAsync(db, actor, visitId, ct);
+        var areas = template.Categories.SelectMany(c => c.Items.Select(i => (i.Id, c.Area))).ToDictionary(x => x.Id, x => x.Area);
+        var unanswered = visit.UnansweredItems(template, rooms.Values)
+            .Select(u => new UnansweredLine(rooms[u.Room.RoomId].Name, areas[u.Item.Id], u.Item.LabelId, u.Item.LabelEn))
+            .ToList();
 
         var notOk = new List<SummaryLine>();
-        var unanswered = new List<UnansweredLine>();
         foreach (var inspection in visit.Rooms.OrderBy(r => r.SortOrder))
         {
-            var room = rooms[inspection.RoomId];
-            var answers = inspection.Answers.ToDictionary(a => a.ItemId);
-            foreach (var (item, area) in items.Values.Where(x => x.Item.AppliesTo(room.Type)))
+            foreach (var item in template.Items)
             {
-                if (!answers.TryGetValue(item.Id, out var answer) || answer.Outcome == AnswerOutcome.NotInspected)
-                {
-                    unanswered.Add(new UnansweredLine(room.Name, area, item.LabelId, item.LabelEn));
-                }
-                else if (answer.Outcome == AnswerOutcome.NotOk)
+                if (inspection.Answers.SingleOrDefault(a => a.ItemId == item.Id) is { Outcome: AnswerOutcome.NotOk } answer)
                 {
                     var reading = answer.Value is { } v && item.AnswerType == AnswerType.Measurement
                         ? $": {v.ToString("0.##", CultureInfo.CurrentCulture)} {ChecklistItem.UnitSymbol(item.Unit)}"
                         : string.Empty;
-                    notOk.Add(new SummaryLine(room.Name, area, item.LabelId, item.LabelEn, reading + (answer.Note is { } note ? $" — {note}" : string.Empty), answer.Severity, IsAdHoc: false));
+                    notOk.Add(new SummaryLine(rooms[inspection.RoomId].Name, areas[item.Id], item.LabelId, item.LabelEn, reading + (answer.Note is { } note ? $" — {note}" : string.Empty), answer.Severity, IsAdHoc: false));
                 }
             }
         }
@@ -247,13 +238,15 @@ public sealed class VisitService(
         await using var lockHeld = transaction;
         var template = await templates.GetAsync(visit.TemplateId, ct);
         var rooms = await RoomsOfAsync(db, visit, ct);
-        var unanswered = visit.Rooms.Sum(r => template.Items.Count(i => i.AppliesTo(rooms[r.RoomId].Type) && r.Answers.All(a => a.ItemId != i.Id || a.Outcome == AnswerOutcome.NotInspected)));
+        var unanswered = visit.UnansweredItems(template, rooms.Values).Count();
         Guard.That(unanswered == 0 || confirmUnanswered, "visit.unansweredNotConfirmed", $"Masih ada {unanswered} butir yang belum dijawab; konfirmasi bahwa butir itu dicatat sebagai tidak diperiksa.");
         var signers = await db.VisitSignatures.Where(s => s.VisitId == visitId).Select(s => s.Signer).ToListAsync(ct);
 
         visit.Submit(template, rooms.Values, signers, actor.UserId, now);
         var answersWithFinding = (await db.Findings.Where(f => f.VisitId == visitId && f.AnswerId != null).Select(f => f.AnswerId!.Value).ToListAsync(ct)).ToHashSet();
-        var findings = visit.FindingsFromNotOkAnswers(template, answersWithFinding, now);
+        var opd = await db.Opds.AsNoTracking().SingleAsync(o => o.Id == visit.OpdId, ct);
+        var contextByRoom = rooms.Values.ToDictionary(r => r.Id, r => EvaluationContext.For(opd, r));
+        var findings = visit.FindingsFromNotOkAnswers(template, answersWithFinding, contextByRoom, now);
         db.Findings.AddRange(findings);
 
         var adHocWithoutTask = await db.Findings
@@ -337,7 +330,8 @@ public sealed class VisitService(
         return VisitAccess.MayInspect(visit, actor) ? visit : throw VisitAccess.Denied(what);
     }
 
-    private static async Task<VisitOverview> OverviewAsync(BalaiKotaDbContext db, Actor actor, Guid visitId, CancellationToken ct)
+    /// <summary>The visit as the caller may read it, with its template and rooms, and the overview the pages show.</summary>
+    private async Task<(Visit Visit, ChecklistTemplate Template, Dictionary<Guid, Room> Rooms, VisitOverview Overview)> ReadAsync(BalaiKotaDbContext db, Actor actor, Guid visitId, CancellationToken ct)
     {
         var visit = await VisitAccess.Readable(db.Visits.AsNoTracking(), actor)
             .Include(v => v.Team).Include(v => v.Rooms).ThenInclude(r => r.Answers).AsSplitQuery()
@@ -348,12 +342,11 @@ public sealed class VisitService(
             throw exists ? VisitAccess.Denied("membuka kunjungan ini") : NotFound();
         }
 
+        var template = await templates.GetAsync(visit.TemplateId, ct);
         var opdName = await db.Opds.Where(o => o.Id == visit.OpdId).Select(o => o.Name).SingleAsync(ct);
         var userIds = visit.Team.Where(m => m.UserId != null).Select(m => m.UserId!).Append(visit.LeadInspectorId).ToList();
         var names = await db.Users.Where(u => userIds.Contains(u.Id)).ToDictionaryAsync(u => u.Id, u => u.FullName, ct);
-        var roomIds = visit.Rooms.Select(r => r.RoomId).ToList();
-        var rooms = await db.Rooms.AsNoTracking().Where(r => roomIds.Contains(r.Id)).ToDictionaryAsync(r => r.Id, ct);
-        var applicable = await ApplicableItemsByRoomTypeAsync(db, visit.TemplateId, ct);
+        var rooms = await RoomsOfAsync(db, visit, ct);
         var adHocByRoom = await db.Findings.Where(f => f.VisitId == visitId && f.ItemId == null).GroupBy(f => f.RoomId)
             .Select(g => new { RoomId = g.Key, Count = g.Count() }).ToDictionaryAsync(g => g.RoomId, g => g.Count, ct);
         var findings = await db.Findings.AsNoTracking().Where(f => f.VisitId == visitId)
@@ -370,12 +363,12 @@ public sealed class VisitService(
                 room.Floor,
                 room.Type,
                 r.Answers.Count(a => a.Outcome != AnswerOutcome.NotInspected),
-                applicable.GetValueOrDefault(room.Type),
+                template.Items.Count(i => i.AppliesTo(room.Type)),
                 r.Answers.Count(a => a.Outcome == AnswerOutcome.NotOk) + adHocByRoom.GetValueOrDefault(r.RoomId),
                 room.NeedsConfirmation);
         }).ToList();
 
-        return new VisitOverview(
+        var overview = new VisitOverview(
             visit.Id,
             visit.OpdId,
             opdName,
@@ -387,16 +380,8 @@ public sealed class VisitService(
             progress,
             CanEdit: visit.Status is VisitStatus.Planned or VisitStatus.InProgress && VisitAccess.MayInspect(visit, actor),
             CanReopen: visit.Status == VisitStatus.Submitted && VisitAccess.MayReopen(actor),
-            visit.SubmittedAt,
             visit.ReopenReason,
             findings.Select(f => new FindingLine(f.Id, rooms[f.RoomId].Name, f.Area, f.Severity, f.Description, f.Task?.Status, f.Task?.DueDate)).ToList());
-    }
-
-    private static async Task<Dictionary<RoomType, int>> ApplicableItemsByRoomTypeAsync(BalaiKotaDbContext db, Guid templateId, CancellationToken ct)
-    {
-        var items = await db.ChecklistItems.AsNoTracking()
-            .Where(i => db.ChecklistCategories.Any(c => c.Id == i.CategoryId && c.TemplateId == templateId))
-            .ToListAsync(ct);
-        return Enum.GetValues<RoomType>().ToDictionary(t => t, t => items.Count(i => i.AppliesTo(t)));
+        return (visit, template, rooms, overview);
     }
 }
