@@ -1,6 +1,7 @@
 using BalaiKota.Core.Data;
 using BalaiKota.Core.Data.Seeding;
 using BalaiKota.Core.Domain;
+using BalaiKota.Core.Features.FollowUps;
 using BalaiKota.Core.Features.Visits;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.EntityFrameworkCore;
@@ -66,6 +67,8 @@ public static class CoreRegistration
         services.AddSingleton<TemplateCache>();
         services.AddScoped<VisitService>();
         services.AddScoped<InspectionService>();
+        services.AddScoped<FollowUpService>();
+        services.AddScoped<NotificationService>();
         return builder;
     }
 

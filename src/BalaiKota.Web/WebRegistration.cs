@@ -1,5 +1,6 @@
 using BalaiKota.Core.Data;
 using BalaiKota.Core.Domain;
+using BalaiKota.Core.Features.FollowUps;
 using BalaiKota.Web.Authorization;
 using BalaiKota.Web.Components;
 using BalaiKota.Web.Components.Account;
@@ -45,6 +46,7 @@ public static class WebRegistration
         services.AddIdentityCore<ApplicationUser>().AddSignInManager().AddErrorDescriber<LocalizedIdentityErrors>();
         services.AddAuthorization(PageAccess.AddPolicies);
 
+        services.AddHostedService<DueReminderWorker>();
         services.AddHealthChecks().AddDbContextCheck<BalaiKotaDbContext>();
         return builder;
     }

@@ -39,6 +39,8 @@ public class BalaiKotaDbContext(DbContextOptions<BalaiKotaDbContext> options) : 
 
     public DbSet<AuditEntry> AuditEntries => Set<AuditEntry>();
 
+    public DbSet<Notification> Notifications => Set<Notification>();
+
     /// <summary>The user on whose behalf this unit of work saves; written to the audit fields and log.</summary>
     public string? ActingUserId { get; set; }
 

@@ -126,6 +126,9 @@ public enum FollowUpStatus
     Done,
     Verified,
     Dismissed,
+
+    /// <summary>A repeat finding's draft joined into an open task on the same room and item.</summary>
+    Merged,
 }
 
 public enum ResponsibleUnitKind

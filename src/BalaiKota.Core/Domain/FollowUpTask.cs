@@ -10,6 +10,20 @@ public enum FollowUpAction
     HandBack,
     Verify,
     RejectVerification,
+
+    /// <summary>A repeat finding's draft joins an open task on the same room and item instead of duplicating it.</summary>
+    Merge,
+
+    /// <summary>A remark on the task's timeline; the status does not change.</summary>
+    Comment,
+}
+
+/// <summary>Why a repair unit gives a task back to the secretariat.</summary>
+public enum HandBackReason
+{
+    NotOurs,
+    NeedsBudget,
+    NeedsClarification,
 }
 
 /// <summary>Days from the finding to the due date of its repair, per severity; set under <c>FollowUps:DueDays</c>.</summary>
@@ -62,6 +76,12 @@ public class FollowUpTask : AuditableEntity, IVersioned
 
     public DateTime? ClosedAt { get; private set; }
 
+    /// <summary>For a merged draft: the open task that repairs its finding.</summary>
+    public Guid? MergedIntoTaskId { get; private set; }
+
+    /// <summary>The reason of the last hand-back, shown in the secretariat's queue until the task is assigned again.</summary>
+    public HandBackReason? HandBackReason { get; private set; }
+
     public int Version { get; private set; }
 
     public IReadOnlyCollection<FollowUpTaskEvent> History => _history.AsReadOnly();
@@ -106,6 +126,7 @@ public class FollowUpTask : AuditableEntity, IVersioned
     {
         Guard.That(dueDate >= todayWib, "task.dueInPast", "Tenggat tidak boleh di masa lalu.");
         var to = Move(FollowUpAction.Assign, actor, null, nowUtc);
+        HandBackReason = null;
         ResponsibleUnitId = unitId;
         AssigneeId = string.IsNullOrWhiteSpace(assigneeId) ? null : assigneeId;
         Priority = priority;
@@ -122,8 +143,35 @@ public class FollowUpTask : AuditableEntity, IVersioned
     public void MarkDone(Actor actor, string? note, DateTime nowUtc) =>
         Status = Move(FollowUpAction.MarkDone, actor, note, nowUtc);
 
-    public void HandBack(Actor actor, string reason, DateTime nowUtc) =>
-        Status = Move(FollowUpAction.HandBack, actor, RequireReason(reason), nowUtc);
+    public void HandBack(Actor actor, HandBackReason reason, string explanation, DateTime nowUtc)
+    {
+        Status = Move(FollowUpAction.HandBack, actor, RequireReason(explanation), nowUtc, reason);
+        HandBackReason = reason;
+    }
+
+    /// <summary>Closes this draft of a repeat finding into an open task of the same room and item.</summary>
+    public void MergeInto(Actor actor, FollowUpTask target, DateTime nowUtc)
+    {
+        Guard.That(target.Id != Id && target.IsOpen && target.MergedIntoTaskId is null, "task.mergeTarget", "Tugas tujuan penggabungan harus tugas lain yang masih terbuka.");
+        Close(Move(FollowUpAction.Merge, actor, null, nowUtc), nowUtc);
+        MergedIntoTaskId = target.Id;
+    }
+
+    /// <summary>A comment by anyone who works on the task: the secretariat, an inspector, or the assigned unit.</summary>
+    public void Comment(Actor actor, string text, DateTime nowUtc)
+    {
+        Guard.That(MayComment(actor), "task.forbidden", "Anda tidak berwenang melakukan tindakan ini pada tugas ini.");
+        Guard.That(Status != FollowUpStatus.Merged, "task.merged", "Tugas ini sudah digabung ke tugas lain; beri komentar di sana.");
+        var comment = Guard.Text(text, "task.comment", "Komentar wajib diisi (paling banyak 1.000 karakter).", 1000);
+        Record(FollowUpAction.Comment, Status, Status, actor.UserId, comment, nowUtc);
+    }
+
+    public bool MayComment(Actor actor) =>
+        actor.IsIn(Domain.Roles.Secretariat) || actor.IsIn(Domain.Roles.Administrator) || actor.IsIn(Domain.Roles.Inspector)
+        || (actor.IsIn(Domain.Roles.RepairUnit) && ResponsibleUnitId is not null && actor.ResponsibleUnitId == ResponsibleUnitId);
+
+    /// <summary>Still to be repaired or verified: not verified, dismissed or merged.</summary>
+    public bool IsOpen => Status is not (FollowUpStatus.Verified or FollowUpStatus.Dismissed or FollowUpStatus.Merged);
 
     public void Verify(Actor actor, string? note, DateTime nowUtc) =>
         Close(Move(FollowUpAction.Verify, actor, note, nowUtc), nowUtc);
@@ -145,17 +193,17 @@ public class FollowUpTask : AuditableEntity, IVersioned
         ClosedAt = nowUtc;
     }
 
-    private FollowUpStatus Move(FollowUpAction action, Actor actor, string? note, DateTime nowUtc)
+    private FollowUpStatus Move(FollowUpAction action, Actor actor, string? note, DateTime nowUtc, HandBackReason? reason = null)
     {
         var transition = FollowUpStateMachine.Transitions.FirstOrDefault(t => t.From == Status && t.Action == action)
             ?? throw new DomainException("task.transition", $"Tindakan {action} tidak dapat dilakukan pada tugas berstatus {Status}.");
         Guard.That(FollowUpStateMachine.MayAct(transition, actor, ResponsibleUnitId), "task.forbidden", "Anda tidak berwenang melakukan tindakan ini pada tugas ini.");
-        Record(action, Status, transition.To, actor.UserId, note, nowUtc);
+        Record(action, Status, transition.To, actor.UserId, note, nowUtc, reason);
         return transition.To;
     }
 
-    private void Record(FollowUpAction action, FollowUpStatus from, FollowUpStatus to, string byUserId, string? note, DateTime nowUtc) =>
-        _history.Add(new FollowUpTaskEvent(Id, action, from, to, byUserId, note, nowUtc));
+    private void Record(FollowUpAction action, FollowUpStatus from, FollowUpStatus to, string byUserId, string? note, DateTime nowUtc, HandBackReason? reason = null) =>
+        _history.Add(new FollowUpTaskEvent(Id, action, from, to, byUserId, note, nowUtc, reason));
 }
 
 public sealed record FollowUpTransition(FollowUpStatus From, FollowUpAction Action, FollowUpStatus To, IReadOnlySet<string> Roles, bool OwnUnitOnly);
@@ -171,6 +219,7 @@ public static class FollowUpStateMachine
     [
         new(FollowUpStatus.New, FollowUpAction.Assign, FollowUpStatus.Assigned, Triage, false),
         new(FollowUpStatus.New, FollowUpAction.Dismiss, FollowUpStatus.Dismissed, Triage, false),
+        new(FollowUpStatus.New, FollowUpAction.Merge, FollowUpStatus.Merged, Triage, false),
         new(FollowUpStatus.HandedBack, FollowUpAction.Assign, FollowUpStatus.Assigned, Triage, false),
         new(FollowUpStatus.HandedBack, FollowUpAction.Dismiss, FollowUpStatus.Dismissed, Triage, false),
         new(FollowUpStatus.Assigned, FollowUpAction.Assign, FollowUpStatus.Assigned, Triage, false),
@@ -195,8 +244,9 @@ public class FollowUpTaskEvent
         ByUserId = string.Empty;
     }
 
-    internal FollowUpTaskEvent(Guid taskId, FollowUpAction action, FollowUpStatus from, FollowUpStatus to, string byUserId, string? note, DateTime atUtc)
+    internal FollowUpTaskEvent(Guid taskId, FollowUpAction action, FollowUpStatus from, FollowUpStatus to, string byUserId, string? note, DateTime atUtc, HandBackReason? reason)
     {
+        HandBackReason = reason;
         Id = Guid.CreateVersion7();
         TaskId = taskId;
         Action = action;
@@ -220,6 +270,8 @@ public class FollowUpTaskEvent
     public string ByUserId { get; private set; }
 
     public string? Note { get; private set; }
+
+    public HandBackReason? HandBackReason { get; private set; }
 
     public DateTime At { get; private set; }
 }

@@ -505,6 +505,13 @@ namespace BalaiKota.Migrations.PostgreSql.Migrations
                     b.Property<Guid>("FindingId")
                         .HasColumnType("uuid");
 
+                    b.Property<string>("HandBackReason")
+                        .HasMaxLength(40)
+                        .HasColumnType("character varying(40)");
+
+                    b.Property<Guid?>("MergedIntoTaskId")
+                        .HasColumnType("uuid");
+
                     b.Property<DateTime>("OpenedAt")
                         .HasColumnType("timestamp with time zone");
 
@@ -537,6 +544,8 @@ namespace BalaiKota.Migrations.PostgreSql.Migrations
 
                     b.HasIndex("FindingId");
 
+                    b.HasIndex("MergedIntoTaskId");
+
                     b.HasIndex("OpenedAt");
 
                     b.HasIndex("ResponsibleUnitId", "Status");
@@ -568,6 +577,10 @@ namespace BalaiKota.Migrations.PostgreSql.Migrations
                         .HasMaxLength(40)
                         .HasColumnType("character varying(40)");
 
+                    b.Property<string>("HandBackReason")
+                        .HasMaxLength(40)
+                        .HasColumnType("character varying(40)");
+
                     b.Property<string>("Note")
                         .HasMaxLength(2000)
                         .HasColumnType("character varying(2000)");
@@ -587,6 +600,41 @@ namespace BalaiKota.Migrations.PostgreSql.Migrations
                     b.HasIndex("TaskId", "At");
 
                     b.ToTable("FollowUpTaskEvents");
+                });
+
+            modelBuilder.Entity("BalaiKota.Core.Domain.Notification", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("uuid");
+
+                    b.Property<DateTime>("CreatedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<DateOnly?>("DueDate")
+                        .HasColumnType("date");
+
+                    b.Property<string>("Kind")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("character varying(40)");
+
+                    b.Property<DateTime?>("ReadAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<Guid>("TaskId")
+                        .HasColumnType("uuid");
+
+                    b.Property<string>("UserId")
+                        .IsRequired()
+                        .HasColumnType("text");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("TaskId", "Kind");
+
+                    b.HasIndex("UserId", "ReadAt", "CreatedAt");
+
+                    b.ToTable("Notifications");
                 });
 
             modelBuilder.Entity("BalaiKota.Core.Domain.Opd", b =>
@@ -1190,6 +1238,11 @@ namespace BalaiKota.Migrations.PostgreSql.Migrations
                         .OnDelete(DeleteBehavior.Restrict)
                         .IsRequired();
 
+                    b.HasOne("BalaiKota.Core.Domain.FollowUpTask", null)
+                        .WithMany()
+                        .HasForeignKey("MergedIntoTaskId")
+                        .OnDelete(DeleteBehavior.Restrict);
+
                     b.HasOne("BalaiKota.Core.Domain.ResponsibleUnit", null)
                         .WithMany()
                         .HasForeignKey("ResponsibleUnitId")
@@ -1207,6 +1260,21 @@ namespace BalaiKota.Migrations.PostgreSql.Migrations
                     b.HasOne("BalaiKota.Core.Domain.FollowUpTask", null)
                         .WithMany("History")
                         .HasForeignKey("TaskId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("BalaiKota.Core.Domain.Notification", b =>
+                {
+                    b.HasOne("BalaiKota.Core.Domain.FollowUpTask", null)
+                        .WithMany()
+                        .HasForeignKey("TaskId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.HasOne("BalaiKota.Core.Domain.ApplicationUser", null)
+                        .WithMany()
+                        .HasForeignKey("UserId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
                 });

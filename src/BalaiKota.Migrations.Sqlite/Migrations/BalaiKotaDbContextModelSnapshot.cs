@@ -500,6 +500,13 @@ namespace BalaiKota.Migrations.Sqlite.Migrations
                     b.Property<Guid>("FindingId")
                         .HasColumnType("TEXT");
 
+                    b.Property<string>("HandBackReason")
+                        .HasMaxLength(40)
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid?>("MergedIntoTaskId")
+                        .HasColumnType("TEXT");
+
                     b.Property<DateTime>("OpenedAt")
                         .HasColumnType("TEXT");
 
@@ -532,6 +539,8 @@ namespace BalaiKota.Migrations.Sqlite.Migrations
 
                     b.HasIndex("FindingId");
 
+                    b.HasIndex("MergedIntoTaskId");
+
                     b.HasIndex("OpenedAt");
 
                     b.HasIndex("ResponsibleUnitId", "Status");
@@ -563,6 +572,10 @@ namespace BalaiKota.Migrations.Sqlite.Migrations
                         .HasMaxLength(40)
                         .HasColumnType("TEXT");
 
+                    b.Property<string>("HandBackReason")
+                        .HasMaxLength(40)
+                        .HasColumnType("TEXT");
+
                     b.Property<string>("Note")
                         .HasMaxLength(2000)
                         .HasColumnType("TEXT");
@@ -582,6 +595,41 @@ namespace BalaiKota.Migrations.Sqlite.Migrations
                     b.HasIndex("TaskId", "At");
 
                     b.ToTable("FollowUpTaskEvents");
+                });
+
+            modelBuilder.Entity("BalaiKota.Core.Domain.Notification", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("CreatedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateOnly?>("DueDate")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Kind")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime?>("ReadAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("TaskId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("UserId")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("TaskId", "Kind");
+
+                    b.HasIndex("UserId", "ReadAt", "CreatedAt");
+
+                    b.ToTable("Notifications");
                 });
 
             modelBuilder.Entity("BalaiKota.Core.Domain.Opd", b =>
@@ -1181,6 +1229,11 @@ namespace BalaiKota.Migrations.Sqlite.Migrations
                         .OnDelete(DeleteBehavior.Restrict)
                         .IsRequired();
 
+                    b.HasOne("BalaiKota.Core.Domain.FollowUpTask", null)
+                        .WithMany()
+                        .HasForeignKey("MergedIntoTaskId")
+                        .OnDelete(DeleteBehavior.Restrict);
+
                     b.HasOne("BalaiKota.Core.Domain.ResponsibleUnit", null)
                         .WithMany()
                         .HasForeignKey("ResponsibleUnitId")
@@ -1198,6 +1251,21 @@ namespace BalaiKota.Migrations.Sqlite.Migrations
                     b.HasOne("BalaiKota.Core.Domain.FollowUpTask", null)
                         .WithMany("History")
                         .HasForeignKey("TaskId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("BalaiKota.Core.Domain.Notification", b =>
+                {
+                    b.HasOne("BalaiKota.Core.Domain.FollowUpTask", null)
+                        .WithMany()
+                        .HasForeignKey("TaskId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.HasOne("BalaiKota.Core.Domain.ApplicationUser", null)
+                        .WithMany()
+                        .HasForeignKey("UserId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
                 });

@@ -112,7 +112,7 @@ public class FollowUpTaskTransitionTests
     [Fact]
     public void OffersEachRoleExactlyItsTransitions()
     {
-        Assert.Equal([FollowUpAction.Assign, FollowUpAction.Dismiss], NewTask().Task.AllowedActions(Samples.Secretariat));
+        Assert.Equal([FollowUpAction.Assign, FollowUpAction.Dismiss, FollowUpAction.Merge], NewTask().Task.AllowedActions(Samples.Secretariat));
         Assert.Equal([FollowUpAction.StartWork, FollowUpAction.MarkDone, FollowUpAction.HandBack], Assigned().AllowedActions(Samples.RepairUnit(_unit)));
         Assert.Equal([FollowUpAction.Verify, FollowUpAction.RejectVerification], Done().AllowedActions(Samples.Inspector));
         Assert.Empty(Done().AllowedActions(Samples.RepairUnit(_unit)));
@@ -124,8 +124,8 @@ public class FollowUpTaskTransitionTests
         var task = Assigned();
         var repair = Samples.RepairUnit(_unit);
 
-        Assert.Equal("task.reason", Assert.Throws<DomainException>(() => task.HandBack(repair, " ", Samples.Now)).Code);
-        task.HandBack(repair, "Perlu anggaran", Samples.Now);
+        Assert.Equal("task.reason", Assert.Throws<DomainException>(() => task.HandBack(repair, HandBackReason.NeedsBudget, " ", Samples.Now)).Code);
+        task.HandBack(repair, HandBackReason.NeedsBudget, "Perlu anggaran", Samples.Now);
 
         Assert.Equal(FollowUpStatus.HandedBack, task.Status);
         Assert.Equal([FollowUpAction.Assign, FollowUpAction.Dismiss], task.AllowedActions(Samples.Secretariat));

@@ -12,6 +12,7 @@ public sealed class FollowUpTaskConfiguration : IEntityTypeConfiguration<FollowU
         builder.HasOne<Finding>().WithMany().HasForeignKey(t => t.FindingId).OnDelete(DeleteBehavior.Restrict);
         builder.HasOne<ResponsibleUnit>().WithMany().HasForeignKey(t => t.ResponsibleUnitId).OnDelete(DeleteBehavior.Restrict);
         builder.HasOne<ApplicationUser>().WithMany().HasForeignKey(t => t.AssigneeId).OnDelete(DeleteBehavior.Restrict);
+        builder.HasOne<FollowUpTask>().WithMany().HasForeignKey(t => t.MergedIntoTaskId).OnDelete(DeleteBehavior.Restrict);
         builder.HasMany(t => t.History).WithOne().HasForeignKey(e => e.TaskId).OnDelete(DeleteBehavior.Cascade);
         builder.HasIndex(t => new { t.Status, t.DueDate });
         builder.HasIndex(t => new { t.ResponsibleUnitId, t.Status });

@@ -42,7 +42,7 @@ public sealed class AuditSaveChangesInterceptor(TimeProvider clock) : SaveChange
 
         var now = clock.GetUtcNow().UtcDateTime;
         var changed = db.ChangeTracker.Entries()
-            .Where(e => e.State is EntityState.Added or EntityState.Modified or EntityState.Deleted && e.Entity is not AuditEntry)
+            .Where(e => e.State is EntityState.Added or EntityState.Modified or EntityState.Deleted && IsAudited(e.Entity))
             .ToList();
 
         foreach (var entry in changed)
@@ -51,6 +51,9 @@ public sealed class AuditSaveChangesInterceptor(TimeProvider clock) : SaveChange
             db.AuditEntries.Add(ToAuditEntry(entry, db.ActingUserId, now));
         }
     }
+
+    /// <summary>The log itself is not logged, and neither are bell entries: they restate task changes that are.</summary>
+    private static bool IsAudited(object entity) => entity is not (AuditEntry or Notification);
 
     internal static void Stamp(EntityEntry entry, string? userId, DateTime now)
     {

@@ -220,7 +220,7 @@ public sealed class SyntheticDataGenerator(IDbContextFactory<BalaiKotaDbContext>
 
             if (target == FollowUpStatus.HandedBack)
             {
-                task.HandBack(_repair, "Perlu anggaran perubahan.", at);
+                task.HandBack(_repair, HandBackReason.NeedsBudget, "Perlu anggaran perubahan.", at);
                 return;
             }
 
