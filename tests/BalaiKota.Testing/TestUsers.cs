@@ -19,4 +19,14 @@ public static class TestUsers
             db.UserRoles.Add(new IdentityUserRole<string> { UserId = id, RoleId = identityRole.Id });
         }
     }
+
+    /// <summary>Adds repair-unit members of <paramref name="unitId"/>, as <see cref="Add"/> adds users; the caller saves.</summary>
+    public static void AddUnitMembers(BalaiKotaDbContext db, Guid unitId, params string[] ids)
+    {
+        Add(db, Roles.RepairUnit, ids);
+        foreach (var user in db.Users.Local.Where(u => ids.Contains(u.Id)))
+        {
+            user.ResponsibleUnitId = unitId;
+        }
+    }
 }

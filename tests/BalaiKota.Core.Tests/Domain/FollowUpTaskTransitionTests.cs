@@ -168,11 +168,244 @@ public class FollowUpTaskTransitionTests
     }
 
     [Fact]
+    public void MergesADraftIntoAnotherOpenTaskAndClosesIt()
+    {
+        var (_, draft) = NewTask();
+        var target = Assigned();
+
+        draft.MergeInto(Samples.Secretariat, target, Samples.Now.AddHours(1));
+
+        Assert.Equal(FollowUpStatus.Merged, draft.Status);
+        Assert.Equal(target.Id, draft.MergedIntoTaskId);
+        Assert.Equal(Samples.Now.AddHours(1), draft.ClosedAt);
+        Assert.False(draft.IsOpen);
+        Assert.Equal((FollowUpAction.Merge, FollowUpStatus.New, FollowUpStatus.Merged), (draft.History.Last().Action, draft.History.Last().FromStatus, draft.History.Last().ToStatus));
+        Assert.Equal(FollowUpStatus.Assigned, target.Status);
+    }
+
+    [Fact]
+    public void MergesOnlyADraftAndOnlyIntoAnotherTaskThatIsStillOpen()
+    {
+        var (_, draft) = NewTask();
+        var verified = Done();
+        verified.Verify(Samples.Inspector, null, Samples.Now);
+        var (_, merged) = NewTask();
+        merged.MergeInto(Samples.Secretariat, Assigned(), Samples.Now);
+
+        Assert.Equal("task.mergeTarget", Assert.Throws<DomainException>(() => draft.MergeInto(Samples.Secretariat, draft, Samples.Now)).Code);
+        Assert.Equal("task.mergeTarget", Assert.Throws<DomainException>(() => draft.MergeInto(Samples.Secretariat, verified, Samples.Now)).Code);
+        Assert.Equal("task.mergeTarget", Assert.Throws<DomainException>(() => draft.MergeInto(Samples.Secretariat, merged, Samples.Now)).Code);
+        Assert.Equal("task.transition", Assert.Throws<DomainException>(() => Assigned().MergeInto(Samples.Secretariat, NewTask().Task, Samples.Now)).Code);
+        Assert.Equal("task.forbidden", Assert.Throws<DomainException>(() => draft.MergeInto(Samples.Inspector, Assigned(), Samples.Now)).Code);
+        Assert.Equal(FollowUpStatus.New, draft.Status);
+        Assert.Null(draft.MergedIntoTaskId);
+        Assert.Single(draft.History);
+    }
+
+    [Fact]
+    public void TakesCommentsFromThoseWhoWorkOnTheTaskWithoutChangingItsStatus()
+    {
+        var task = Assigned();
+        var admin = new Actor("admin", new HashSet<string> { Roles.Administrator });
+
+        task.Comment(Samples.Secretariat, "Mohon foto setelah perbaikan", Samples.Now);
+        task.Comment(admin, "Dicatat", Samples.Now);
+        task.Comment(Samples.Inspector, "Akan dicek minggu depan", Samples.Now);
+        task.Comment(Samples.RepairUnit(_unit), "  Suku cadang dipesan  ", Samples.Now);
+
+        Assert.Equal(FollowUpStatus.Assigned, task.Status);
+        var comments = task.History.Where(e => e.Action == FollowUpAction.Comment).ToList();
+        Assert.Equal(["Mohon foto setelah perbaikan", "Dicatat", "Akan dicek minggu depan", "Suku cadang dipesan"], comments.Select(e => e.Note));
+        Assert.All(comments, e => Assert.Equal((FollowUpStatus.Assigned, FollowUpStatus.Assigned), (e.FromStatus, e.ToStatus)));
+        Assert.Equal(["sekretariat", "admin", "peninjau", "pelaksana"], comments.Select(e => e.ByUserId));
+    }
+
+    [Fact]
+    public void RefusesCommentsFromLeadershipAnotherUnitOrOnAMergedTaskAndEmptyOnes()
+    {
+        var task = Assigned();
+        var (_, draft) = NewTask();
+        var (_, merged) = NewTask();
+        merged.MergeInto(Samples.Secretariat, Assigned(), Samples.Now);
+
+        Assert.Equal("task.forbidden", Assert.Throws<DomainException>(() => task.Comment(Samples.Leadership, "Kapan selesai?", Samples.Now)).Code);
+        Assert.Equal("task.forbidden", Assert.Throws<DomainException>(() => task.Comment(Samples.RepairUnit(Guid.CreateVersion7()), "Bukan kami", Samples.Now)).Code);
+        Assert.Equal("task.forbidden", Assert.Throws<DomainException>(() => draft.Comment(Samples.RepairUnit(_unit), "Belum ditugaskan", Samples.Now)).Code);
+        Assert.Equal("task.merged", Assert.Throws<DomainException>(() => merged.Comment(Samples.Secretariat, "Catatan", Samples.Now)).Code);
+        Assert.Equal("task.comment", Assert.Throws<DomainException>(() => task.Comment(Samples.Secretariat, "   ", Samples.Now)).Code);
+        Assert.Equal("task.comment", Assert.Throws<DomainException>(() => task.Comment(Samples.Secretariat, new string('x', 1001), Samples.Now)).Code);
+        Assert.DoesNotContain(task.History, e => e.Action == FollowUpAction.Comment);
+        Assert.False(task.MayComment(Samples.Leadership));
+        Assert.True(task.MayComment(Samples.RepairUnit(_unit)));
+    }
+
+    [Fact]
+    public void RecordsTheHandBackReasonOnTaskAndEventUntilTheNextAssignment()
+    {
+        var task = Assigned();
+
+        task.HandBack(Samples.RepairUnit(_unit), HandBackReason.NotOurs, "Ini wewenang OPD", Samples.Now);
+
+        Assert.Equal(HandBackReason.NotOurs, task.HandBackReason);
+        var handBack = task.History.Last();
+        Assert.Equal((FollowUpAction.HandBack, HandBackReason.NotOurs, "Ini wewenang OPD"), (handBack.Action, handBack.HandBackReason, handBack.Note));
+        Assert.All(task.History.Where(e => e.Action != FollowUpAction.HandBack), e => Assert.Null(e.HandBackReason));
+
+        var other = Guid.CreateVersion7();
+        task.Assign(Samples.Secretariat, other, null, TaskPriority.Normal, Today.AddDays(3), Today, Samples.Now);
+
+        Assert.Null(task.HandBackReason);
+        Assert.Equal(other, task.ResponsibleUnitId);
+        Assert.Equal(HandBackReason.NotOurs, task.History.Single(e => e.Action == FollowUpAction.HandBack).HandBackReason);
+    }
+
+    [Theory]
+    [InlineData(FollowUpStatus.New, true)]
+    [InlineData(FollowUpStatus.Assigned, true)]
+    [InlineData(FollowUpStatus.InProgress, true)]
+    [InlineData(FollowUpStatus.HandedBack, true)]
+    [InlineData(FollowUpStatus.Done, true)]
+    [InlineData(FollowUpStatus.Verified, false)]
+    [InlineData(FollowUpStatus.Dismissed, false)]
+    [InlineData(FollowUpStatus.Merged, false)]
+    public void IsOpenUntilVerifiedDismissedOrMerged(FollowUpStatus status, bool open)
+    {
+        var task = InStatus(status);
+
+        Assert.Equal(status, task.Status);
+        Assert.Equal(open, task.IsOpen);
+        Assert.Equal(open, task.ClosedAt is null);
+    }
+
+    /// <summary>
+    /// Every status against every action that moves a task, by an actor who holds every role and works for the task's
+    /// unit, so that only the state machine can refuse: what its table lists goes to the listed status, everything
+    /// else is refused as an impossible transition and leaves the task as it was.
+    /// </summary>
+    [Fact]
+    public void RefusesEveryTransitionThatTheStateMachineDoesNotList()
+    {
+        var everyone = new Actor("alle", new HashSet<string>(Roles.All), _unit);
+        var actions = Enum.GetValues<FollowUpAction>().Except([FollowUpAction.Draft, FollowUpAction.Comment]).ToList();
+        var tried = 0;
+
+        foreach (var status in Enum.GetValues<FollowUpStatus>())
+        {
+            foreach (var action in actions)
+            {
+                var task = InStatus(status);
+                var events = task.History.Count;
+                var listed = FollowUpStateMachine.Transitions.SingleOrDefault(t => t.From == status && t.Action == action);
+                if (listed is not null)
+                {
+                    Apply(task, action, everyone);
+                    Assert.Equal(listed.To, task.Status);
+                    Assert.Equal(events + 1, task.History.Count);
+                }
+                else
+                {
+                    var refused = Assert.Throws<DomainException>(() => Apply(task, action, everyone));
+                    Assert.True(refused.Code == "task.transition", $"{action} on {status}: {refused.Code}");
+                    Assert.Equal(status, task.Status);
+                    Assert.Equal(events, task.History.Count);
+                }
+
+                tried++;
+            }
+        }
+
+        Assert.Equal(Enum.GetValues<FollowUpStatus>().Length * actions.Count, tried);
+        Assert.Equal(
+            FollowUpStateMachine.Transitions.Count,
+            FollowUpStateMachine.Transitions.Select(t => (t.From, t.Action)).Distinct().Count());
+    }
+
+    [Fact]
+    public void MarksANotificationReadOnceAndKeepsTheFirstTime()
+    {
+        var notification = new Notification("pelaksana", NotificationKind.TaskAssigned, Guid.CreateVersion7(), null, Samples.Now);
+
+        notification.MarkRead(Samples.Now.AddMinutes(5));
+        notification.MarkRead(Samples.Now.AddMinutes(9));
+
+        Assert.Equal(Samples.Now.AddMinutes(5), notification.ReadAt);
+    }
+
+    [Fact]
     public void RefusesATaskForAClosedFinding()
     {
         var (finding, _) = NewTask();
         finding.Dismiss("Sudah ditangani", Samples.Now);
 
         Assert.Equal("task.findingClosed", Assert.Throws<DomainException>(() => FollowUpTask.DraftFrom(finding, "sekretariat", Samples.Now)).Code);
+    }
+
+    private FollowUpTask InStatus(FollowUpStatus status)
+    {
+        var repair = Samples.RepairUnit(_unit);
+        switch (status)
+        {
+            case FollowUpStatus.New:
+                return NewTask().Task;
+            case FollowUpStatus.Assigned:
+                return Assigned();
+            case FollowUpStatus.InProgress:
+                var started = Assigned();
+                started.StartWork(repair, Samples.Now);
+                return started;
+            case FollowUpStatus.HandedBack:
+                var handedBack = Assigned();
+                handedBack.HandBack(repair, HandBackReason.NeedsClarification, "Lokasi tidak jelas", Samples.Now);
+                return handedBack;
+            case FollowUpStatus.Done:
+                return Done();
+            case FollowUpStatus.Verified:
+                var verified = Done();
+                verified.Verify(Samples.Inspector, null, Samples.Now);
+                return verified;
+            case FollowUpStatus.Dismissed:
+                var dismissed = NewTask().Task;
+                dismissed.Dismiss(Samples.Secretariat, "Bukan temuan", Samples.Now);
+                return dismissed;
+            case FollowUpStatus.Merged:
+                var merged = NewTask().Task;
+                merged.MergeInto(Samples.Secretariat, Assigned(), Samples.Now);
+                return merged;
+            default:
+                throw new ArgumentOutOfRangeException(nameof(status), status, null);
+        }
+    }
+
+    private void Apply(FollowUpTask task, FollowUpAction action, Actor actor)
+    {
+        switch (action)
+        {
+            case FollowUpAction.Assign:
+                task.Assign(actor, _unit, null, TaskPriority.Normal, Today.AddDays(5), Today, Samples.Now);
+                break;
+            case FollowUpAction.Dismiss:
+                task.Dismiss(actor, "Bukan temuan", Samples.Now);
+                break;
+            case FollowUpAction.StartWork:
+                task.StartWork(actor, Samples.Now);
+                break;
+            case FollowUpAction.MarkDone:
+                task.MarkDone(actor, null, Samples.Now);
+                break;
+            case FollowUpAction.HandBack:
+                task.HandBack(actor, HandBackReason.NeedsBudget, "Perlu anggaran", Samples.Now);
+                break;
+            case FollowUpAction.Verify:
+                task.Verify(actor, null, Samples.Now);
+                break;
+            case FollowUpAction.RejectVerification:
+                task.RejectVerification(actor, "Belum sesuai", Samples.Now);
+                break;
+            case FollowUpAction.Merge:
+                task.MergeInto(actor, Assigned(), Samples.Now);
+                break;
+            default:
+                throw new ArgumentOutOfRangeException(nameof(action), action, null);
+        }
     }
 }

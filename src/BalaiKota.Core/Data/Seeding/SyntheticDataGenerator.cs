@@ -1,5 +1,6 @@
 using BalaiKota.Core.Domain;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Options;
 
 namespace BalaiKota.Core.Data.Seeding;
 
@@ -7,18 +8,25 @@ namespace BalaiKota.Core.Data.Seeding;
 /// <param name="VisitsPerMonth">Visits spread over each month; those after today are left planned.</param>
 public sealed record GeneratorOptions(int Months, int VisitsPerMonth, int Seed = 20_261_127, double NotOkRate = 0.2);
 
-/// <summary>The accounts in whose name generated work is done; the repair user belongs to the unit.</summary>
+/// <summary>
+/// The accounts in whose name generated work is done; the repair user belongs to the technical unit
+/// <paramref name="RepairUnitId"/>, which gets most tasks. The work on a task given to an OPD's own unit is recorded
+/// under the same repair user acting for that unit: generated history says nothing about what a person did.
+/// </summary>
 public sealed record GeneratorActors(string InspectorId, string SecretariatId, string RepairUserId, Guid RepairUnitId);
 
 public sealed record GenerationSummary(int Visits, int Answers, int Findings, int Tasks);
 
 /// <summary>
 /// Fills a database with realistic visits, answers, findings and follow-up tasks in every state,
-/// going through the domain model so that generated data obeys the same rules as real data.
+/// going through the domain model so that generated data obeys the same rules as real data. The same seed on the
+/// same day gives the same data. The drafts of the visit submitted last wait for the secretariat's triage, the first
+/// of them with a photo; older ones are triaged: assigned to the technical unit (often to its member) or to the OPD's
+/// own unit, worked on, commented, handed back with a reason, done, verified or rejected, dismissed, or merged into an
+/// open task of the same room and item when the finding repeats.
 /// </summary>
-public sealed class SyntheticDataGenerator(IDbContextFactory<BalaiKotaDbContext> factory, TimeProvider clock)
+public sealed class SyntheticDataGenerator(IDbContextFactory<BalaiKotaDbContext> factory, TimeProvider clock, IOptions<DueDays> dueDays)
 {
-
     public async Task<GenerationSummary> GenerateAsync(GeneratorOptions options, GeneratorActors actors, CancellationToken ct = default)
     {
         ArgumentOutOfRangeException.ThrowIfLessThan(options.Months, 1);
@@ -29,29 +37,20 @@ public sealed class SyntheticDataGenerator(IDbContextFactory<BalaiKotaDbContext>
         var now = clock.GetUtcNow().UtcDateTime;
         var today = Wib.Today(clock);
         var firstMonth = new DateOnly(today.Year, today.Month, 1).AddMonths(-(options.Months - 1));
+        var months = Enumerable.Range(0, options.Months).Select(m => PlanMonth(firstMonth.AddMonths(m), m, options.VisitsPerMonth, today)).ToList();
+        var lastSubmitted = months.SelectMany(m => m).Where(v => v.Fate == VisitStatus.Submitted).Select(v => v.Index).DefaultIfEmpty(-1).Max();
+        var carried = new CarriedOver();
         var totals = new GenerationSummary(0, 0, 0, 0);
 
-        for (var m = 0; m < options.Months; m++)
+        foreach (var month in months)
         {
-            var month = firstMonth.AddMonths(m);
             await using var db = await factory.CreateDbContextAsync(ct);
             // Change detection runs once, in the bulk insert, not on every Add of a month's thousands of rows.
             db.ChangeTracker.AutoDetectChangesEnabled = false;
-            var monthRun = new MonthRun(db, baseline, actors, options, random, now);
-            var days = Enumerable.Range(0, options.VisitsPerMonth)
-                .Select(v => month.AddDays(v * DateTime.DaysInMonth(month.Year, month.Month) / options.VisitsPerMonth))
-                .ToList();
-
-            // This month's tour under way: today's, or else the latest one before today.
-            var underWay = month.Year == today.Year && month.Month == today.Month ? days.LastOrDefault(d => d <= today) : (DateOnly?)null;
-            for (var v = 0; v < options.VisitsPerMonth; v++)
+            var monthRun = new MonthRun(db, baseline, actors, options, dueDays.Value, carried, random, now);
+            foreach (var visit in month)
             {
-                var index = (m * options.VisitsPerMonth) + v;
-                var fate = days[v] > today ? VisitStatus.Planned
-                    : days[v] == underWay ? VisitStatus.InProgress
-                    : index % 25 == 24 ? VisitStatus.Cancelled
-                    : VisitStatus.Submitted;
-                monthRun.AddVisit(baseline.Opds[index % baseline.Opds.Count], days[v], fate);
+                monthRun.AddVisit(baseline.Opds[visit.Index % baseline.Opds.Count], visit.Day, visit.Fate, awaitsTriage: visit.Index == lastSubmitted);
             }
 
             await BulkInsert.InsertAddedAsync(db, now, ct);
@@ -63,6 +62,26 @@ public sealed class SyntheticDataGenerator(IDbContextFactory<BalaiKotaDbContext>
         }
 
         return totals;
+    }
+
+    /// <summary>The visits of a month, spread over it: those after today planned, this month's latest one under way, one in 25 cancelled.</summary>
+    private static List<PlannedVisit> PlanMonth(DateOnly month, int monthIndex, int visitsPerMonth, DateOnly today)
+    {
+        var days = Enumerable.Range(0, visitsPerMonth)
+            .Select(v => month.AddDays(v * DateTime.DaysInMonth(month.Year, month.Month) / visitsPerMonth))
+            .ToList();
+
+        // This month's tour under way: today's, or else the latest one before today.
+        var underWay = month.Year == today.Year && month.Month == today.Month ? days.LastOrDefault(d => d <= today) : (DateOnly?)null;
+        return days.Select((day, v) =>
+        {
+            var index = (monthIndex * visitsPerMonth) + v;
+            var fate = day > today ? VisitStatus.Planned
+                : day == underWay ? VisitStatus.InProgress
+                : index % 25 == 24 ? VisitStatus.Cancelled
+                : VisitStatus.Submitted;
+            return new PlannedVisit(index, day, fate);
+        }).ToList();
     }
 
     private async Task<Baseline> LoadBaselineAsync(CancellationToken ct)
@@ -81,10 +100,30 @@ public sealed class SyntheticDataGenerator(IDbContextFactory<BalaiKotaDbContext>
             throw new InvalidOperationException("No OPDs; add the sample registry first.");
         }
 
-        return new Baseline(template, opds, rooms.GroupBy(r => r.OpdId).ToDictionary(g => g.Key, g => g.OrderBy(r => r.Name, StringComparer.Ordinal).ToList()));
+        var ownUnits = await db.ResponsibleUnits.AsNoTracking()
+            .Where(u => u.IsActive && u.Kind == ResponsibleUnitKind.Opd && u.OpdId != null)
+            .OrderBy(u => u.Name)
+            .Select(u => new { u.Id, OpdId = u.OpdId!.Value })
+            .ToListAsync(ct);
+        return new Baseline(
+            template,
+            opds,
+            rooms.GroupBy(r => r.OpdId).ToDictionary(g => g.Key, g => g.OrderBy(r => r.Name, StringComparer.Ordinal).ToList()),
+            ownUnits.GroupBy(u => u.OpdId).ToDictionary(g => g.Key, g => g.First().Id));
     }
 
-    private sealed record Baseline(ChecklistTemplate Template, List<Opd> Opds, Dictionary<Guid, List<Room>> RoomsByOpd)
+    private sealed record PlannedVisit(int Index, DateOnly Day, VisitStatus Fate);
+
+    /// <summary>What one month's run leaves to the next: the open tasks a repeat finding can be merged into, and the after photos made so far.</summary>
+    private sealed class CarriedOver
+    {
+        /// <summary>The latest triaged task of a room and item that is still open now.</summary>
+        public Dictionary<(Guid RoomId, Guid ItemId), FollowUpTask> OpenTasks { get; } = [];
+
+        public int AfterPhotos { get; set; }
+    }
+
+    private sealed record Baseline(ChecklistTemplate Template, List<Opd> Opds, Dictionary<Guid, List<Room>> RoomsByOpd, Dictionary<Guid, Guid> OwnUnitByOpd)
     {
         /// <summary>In template order, so that the same seed draws the same data whatever order the database returned.</summary>
         public IReadOnlyList<ChecklistItem> Items { get; } = Template.Categories.OrderBy(c => c.SortOrder)
@@ -93,11 +132,30 @@ public sealed class SyntheticDataGenerator(IDbContextFactory<BalaiKotaDbContext>
         public InspectionArea AreaOf(ChecklistItem item) => Template.Categories.First(c => c.Id == item.CategoryId).Area;
     }
 
-    private sealed class MonthRun(BalaiKotaDbContext db, Baseline baseline, GeneratorActors actors, GeneratorOptions options, Random random, DateTime now)
+    private sealed class MonthRun(
+        BalaiKotaDbContext db,
+        Baseline baseline,
+        GeneratorActors actors,
+        GeneratorOptions options,
+        DueDays dueDays,
+        CarriedOver carried,
+        Random random,
+        DateTime now)
     {
+        // Few enough that photo bytes do not swell a database of years: the photos are for the demo's recent work.
+        private const int MaxAfterPhotos = 10;
+        private const int PhotographedDrafts = 3;
+
+        private static readonly (HandBackReason Reason, string Explanation)[] HandBacks =
+        [
+            (HandBackReason.NotOurs, "Bukan kewenangan unit kami; perlu ditangani pengelola gedung."),
+            (HandBackReason.NeedsBudget, "Perlu anggaran perubahan; tidak tersedia di anggaran pemeliharaan tahun ini."),
+            (HandBackReason.NeedsClarification, "Lokasi kerusakan tidak jelas; mohon keterangan tambahan dari peninjau."),
+        ];
+
         private readonly Actor _secretariat = new(actors.SecretariatId, new HashSet<string> { Roles.Secretariat });
-        private readonly Actor _repair = new(actors.RepairUserId, new HashSet<string> { Roles.RepairUnit }, actors.RepairUnitId);
         private readonly Actor _inspector = new(actors.InspectorId, new HashSet<string> { Roles.Inspector });
+        private int _photographedDrafts;
 
         public int Visits { get; private set; }
 
@@ -107,7 +165,7 @@ public sealed class SyntheticDataGenerator(IDbContextFactory<BalaiKotaDbContext>
 
         public int Tasks { get; private set; }
 
-        public void AddVisit(Opd opd, DateOnly date, VisitStatus fate)
+        public void AddVisit(Opd opd, DateOnly date, VisitStatus fate, bool awaitsTriage)
         {
             var rooms = baseline.RoomsByOpd.GetValueOrDefault(opd.Id) ?? [];
             if (rooms.Count == 0)
@@ -163,11 +221,11 @@ public sealed class SyntheticDataGenerator(IDbContextFactory<BalaiKotaDbContext>
             var contextByRoom = rooms.ToDictionary(r => r.Id, r => EvaluationContext.For(opd, r));
             foreach (var finding in visit.FindingsFromNotOkAnswers(baseline.Template, new HashSet<Guid>(), contextByRoom, submittedUtc))
             {
-                AddWithTask(finding, submittedUtc);
+                AddWithTask(opd, finding, submittedUtc, awaitsTriage);
             }
         }
 
-        private void AddWithTask(Finding finding, DateTime submittedUtc)
+        private void AddWithTask(Opd opd, Finding finding, DateTime submittedUtc, bool awaitsTriage)
         {
             if (finding.Severity == Severity.High && random.NextDouble() < 0.1)
             {
@@ -177,14 +235,29 @@ public sealed class SyntheticDataGenerator(IDbContextFactory<BalaiKotaDbContext>
             db.Findings.Add(finding);
             Findings++;
 
-            var task = FollowUpTask.DraftFrom(finding, actors.SecretariatId, submittedUtc);
+            var submittedOn = DateOnly.FromDateTime(Wib.ToWib(submittedUtc));
+            var task = FollowUpTask.DraftFrom(finding, actors.InspectorId, submittedUtc, dueDays.DueDate(finding.Severity, submittedOn));
             db.FollowUpTasks.Add(task);
             Tasks++;
-            Advance(task, finding, submittedUtc);
+            if (awaitsTriage)
+            {
+                if (_photographedDrafts++ < PhotographedDrafts)
+                {
+                    AddPhoto(PhotoKind.Finding, actors.InspectorId, submittedUtc.AddHours(-1), photo => photo.AttachToAnswer(finding.AnswerId!.Value));
+                }
+
+                return;
+            }
+
+            Advance(opd, task, finding, submittedUtc);
+            if (finding.ItemId is { } itemId && task.IsOpen && task.Status != FollowUpStatus.New)
+            {
+                carried.OpenTasks[(finding.RoomId, itemId)] = task;
+            }
         }
 
         /// <summary>Walks the task along the state machine as far as its age allows, towards a target drawn at random.</summary>
-        private void Advance(FollowUpTask task, Finding finding, DateTime submittedUtc)
+        private void Advance(Opd opd, FollowUpTask task, Finding finding, DateTime submittedUtc)
         {
             var ageDays = (now - submittedUtc).TotalDays;
             var roll = random.NextDouble();
@@ -204,6 +277,13 @@ public sealed class SyntheticDataGenerator(IDbContextFactory<BalaiKotaDbContext>
             }
 
             var at = submittedUtc.AddDays(1);
+            if (target != FollowUpStatus.Dismissed && finding.ItemId is { } itemId
+                && carried.OpenTasks.TryGetValue((finding.RoomId, itemId), out var open) && random.NextDouble() < 0.6)
+            {
+                task.MergeInto(_secretariat, open, at);
+                return;
+            }
+
             if (target == FollowUpStatus.Dismissed)
             {
                 task.Dismiss(_secretariat, "Bukan kewenangan pemeliharaan gedung.", at);
@@ -211,8 +291,15 @@ public sealed class SyntheticDataGenerator(IDbContextFactory<BalaiKotaDbContext>
                 return;
             }
 
-            var assignedOn = DateOnly.FromDateTime(Wib.ToWib(at));
-            task.Assign(_secretariat, actors.RepairUnitId, null, task.Priority, FollowUpTask.DefaultDueDate(finding.Severity, assignedOn), assignedOn, at);
+            var ownUnit = baseline.OwnUnitByOpd.GetValueOrDefault(opd.Id);
+            var unit = ownUnit != Guid.Empty && random.NextDouble() < 0.2 ? ownUnit : actors.RepairUnitId;
+            var assignee = unit == actors.RepairUnitId && random.NextDouble() < 0.5 ? actors.RepairUserId : null;
+            Assign(task, finding, unit, assignee, at);
+            if (random.NextDouble() < 0.05)
+            {
+                task.Comment(_secretariat, "Mohon didahulukan: ruangan ini dipakai setiap hari.", at);
+            }
+
             if (target == FollowUpStatus.Assigned || !Step(ref at, 2))
             {
                 return;
@@ -220,17 +307,47 @@ public sealed class SyntheticDataGenerator(IDbContextFactory<BalaiKotaDbContext>
 
             if (target == FollowUpStatus.HandedBack)
             {
-                task.HandBack(_repair, HandBackReason.NeedsBudget, "Perlu anggaran perubahan.", at);
+                var (reason, explanation) = HandBacks[random.Next(HandBacks.Length)];
+                task.HandBack(RepairerOf(unit), reason, explanation, at);
                 return;
             }
 
-            task.StartWork(_repair, at);
+            // Now and then the technical unit finds a small repair the OPD does itself: back once, then to the OPD's unit.
+            if (unit == actors.RepairUnitId && ownUnit != Guid.Empty && random.NextDouble() < 0.05)
+            {
+                task.HandBack(RepairerOf(unit), HandBackReason.NotOurs, "Perbaikan ringan; dapat ditangani OPD sendiri.", at);
+                if (!Step(ref at, 1))
+                {
+                    return;
+                }
+
+                unit = ownUnit;
+                Assign(task, finding, unit, null, at);
+                if (!Step(ref at, 2))
+                {
+                    return;
+                }
+            }
+
+            var repair = RepairerOf(unit);
+            task.StartWork(repair, at);
+            if (random.NextDouble() < 0.15)
+            {
+                task.Comment(repair, "Menunggu suku cadang dari penyedia.", at);
+            }
+
             if (target == FollowUpStatus.InProgress || !Step(ref at, 4 + random.Next(6)))
             {
                 return;
             }
 
-            task.MarkDone(_repair, "Sudah diperbaiki.", at);
+            if (target == FollowUpStatus.Done && now - at < TimeSpan.FromDays(14) && carried.AfterPhotos < MaxAfterPhotos)
+            {
+                carried.AfterPhotos++;
+                AddPhoto(PhotoKind.After, actors.RepairUserId, at.AddMinutes(-30), photo => photo.AttachToTask(task.Id));
+            }
+
+            task.MarkDone(repair, "Sudah diperbaiki.", at);
             if (target == FollowUpStatus.Done || !Step(ref at, 2))
             {
                 return;
@@ -244,7 +361,7 @@ public sealed class SyntheticDataGenerator(IDbContextFactory<BalaiKotaDbContext>
                     return;
                 }
 
-                task.MarkDone(_repair, "Diperbaiki ulang.", at);
+                task.MarkDone(repair, "Diperbaiki ulang.", at);
                 if (!Step(ref at, 2))
                 {
                     return;
@@ -253,6 +370,22 @@ public sealed class SyntheticDataGenerator(IDbContextFactory<BalaiKotaDbContext>
 
             task.Verify(_inspector, "Sudah sesuai saat kunjungan ulang.", at);
             finding.Resolve(at);
+        }
+
+        private void Assign(FollowUpTask task, Finding finding, Guid unit, string? assignee, DateTime at)
+        {
+            var assignedOn = DateOnly.FromDateTime(Wib.ToWib(at));
+            task.Assign(_secretariat, unit, assignee, task.Priority, dueDays.DueDate(finding.Severity, assignedOn), assignedOn, at);
+        }
+
+        private Actor RepairerOf(Guid unitId) => new(actors.RepairUserId, new HashSet<string> { Roles.RepairUnit }, unitId);
+
+        private void AddPhoto(PhotoKind kind, string byUserId, DateTime atUtc, Action<Photo> attach)
+        {
+            var sample = SamplePhoto.Value;
+            var photo = new Photo(kind, sample.Jpeg, sample.Thumbnail, sample.Width, sample.Height, byUserId, atUtc);
+            attach(photo);
+            db.Photos.Add(photo);
         }
 
         private bool Step(ref DateTime at, double days)

@@ -437,8 +437,8 @@ public sealed class FollowUpService(
     }
 
     /// <summary>
-    /// A finding is resolved once every task that repairs it is verified (a merged draft counts as the task it joined),
-    /// and dismissed when every one of them was dismissed.
+    /// A finding is resolved once every task that repairs it is verified (a merged draft counts as the task it joined,
+    /// also through a draft that was merged on), and dismissed when every one of them was dismissed.
     /// </summary>
     private static async Task SettleFindingsAsync(BalaiKotaDbContext db, FollowUpTask changed, DateTime now, CancellationToken ct)
     {
@@ -448,13 +448,14 @@ public sealed class FollowUpService(
         }
 
         var repairer = changed.MergedIntoTaskId is { } targetId ? await db.FollowUpTasks.SingleAsync(t => t.Id == targetId, ct) : changed;
-        var findingIds = await db.FollowUpTasks.Where(t => t.MergedIntoTaskId == repairer.Id).Select(t => t.FindingId).ToListAsync(ct);
-        findingIds.Add(repairer.FindingId);
+        var merged = await MergedDraftsAsync(db, repairer.Id, ct);
+        var mergedIds = merged.Select(m => m.TaskId).ToHashSet();
+        var findingIds = merged.Select(m => m.FindingId).Append(repairer.FindingId).ToList();
         foreach (var finding in await db.Findings.Where(f => findingIds.Contains(f.Id) && f.Status == FindingStatus.Open).ToListAsync(ct))
         {
             var tasks = await db.FollowUpTasks.Where(t => t.FindingId == finding.Id).ToListAsync(ct);
             // Tracked tasks come back with their pending changes, so the task changed now counts with its new status.
-            var outcomes = tasks.Select(t => t.MergedIntoTaskId == repairer.Id ? repairer.Status : t.Status).ToList();
+            var outcomes = tasks.Select(t => mergedIds.Contains(t.Id) ? repairer.Status : t.Status).ToList();
 
             if (outcomes.Count == 0 || outcomes.Any(s => s is not (FollowUpStatus.Verified or FollowUpStatus.Dismissed)))
             {
@@ -470,6 +471,28 @@ public sealed class FollowUpService(
                 finding.Dismiss(repairer.History.LastOrDefault(e => e.Action == FollowUpAction.Dismiss)?.Note ?? "Tindak lanjut ditolak.", now);
             }
         }
+    }
+
+    /// <summary>
+    /// The drafts merged into the task: directly, or into a draft that was then merged into it (a chain, as a merge
+    /// target must be open and a merged draft is closed, has no cycles).
+    /// </summary>
+    private static async Task<List<(Guid TaskId, Guid FindingId)>> MergedDraftsAsync(BalaiKotaDbContext db, Guid taskId, CancellationToken ct)
+    {
+        var merged = new List<(Guid TaskId, Guid FindingId)>();
+        List<Guid> targets = [taskId];
+        while (targets.Count > 0)
+        {
+            var drafts = await db.FollowUpTasks.AsNoTracking()
+                .Where(t => t.MergedIntoTaskId != null && targets.Contains(t.MergedIntoTaskId.Value))
+                .OrderBy(t => t.OpenedAt)
+                .Select(t => new { t.Id, t.FindingId })
+                .ToListAsync(ct);
+            merged.AddRange(drafts.Select(d => (d.Id, d.FindingId)));
+            targets = drafts.Select(d => d.Id).ToList();
+        }
+
+        return merged;
     }
 
     private static async Task EnsureAssignableAsync(BalaiKotaDbContext db, Guid unitId, string? assigneeId, CancellationToken ct)
@@ -495,7 +518,7 @@ public sealed class FollowUpService(
         var task = await FollowUpAccess.Readable(db.FollowUpTasks.AsNoTracking(), actor).Include(t => t.History).SingleOrDefaultAsync(t => t.Id == taskId, ct)
             ?? throw await DeniedOrNotFoundAsync(db, taskId, ct);
         var finding = await OneFindingViewAsync(db, task.FindingId, ct);
-        var repeatFindingIds = await db.FollowUpTasks.AsNoTracking().Where(t => t.MergedIntoTaskId == task.Id).Select(t => t.FindingId).ToListAsync(ct);
+        var repeatFindingIds = (await MergedDraftsAsync(db, task.Id, ct)).Select(m => m.FindingId).ToList();
         var repeats = await FindingViewsAsync(db, repeatFindingIds, ct);
         var photos = await db.Photos.AsNoTracking().Where(p => p.TaskId == task.Id).OrderBy(p => p.UploadedAt)
             .Select(p => new { p.Id, p.Width, p.Height, p.Kind, p.UploadedAt, p.UploadedBy }).ToListAsync(ct);
