@@ -1,6 +1,7 @@
 using System.Security.Claims;
 using AngleSharp.Dom;
 using BalaiKota.Core.Domain;
+using BalaiKota.Testing;
 using BalaiKota.Web.Features.FollowUps;
 using Bunit;
 using Microsoft.AspNetCore.Components;
@@ -14,13 +15,13 @@ namespace BalaiKota.Web.Tests.Components;
 
 /// <summary>
 /// The task list of /follow-ups on the real follow-up service and a throw-away database (see <see cref="FollowUpsPageWorld"/>),
-/// today being Friday 20 November 2026. Five tasks, sorted by due date unless a test says otherwise:
+/// today being Friday 20 November 2026. Five tasks, found on different days, listed newest first unless a test says otherwise:
 /// <list type="bullet">
-/// <item>"Lantai licin" — Bappelitbang's meeting room (main building), done, critical, safety, Disdukcapil's unit, due 10 Nov;</item>
-/// <item>"AC mati di ruang rapat" — the same room, in progress, medium, heat, technical unit, due 17 Nov (3 days overdue);</item>
-/// <item>"Kursi rusak" — Disdukcapil's head's office (annex), assigned, medium, comfort, Disdukcapil's unit, due Sunday 22 Nov;</item>
-/// <item>"Plafon bocor" — Disdukcapil's staff office (annex), assigned to "pelaksana", high, safety, technical unit, due 27 Nov;</item>
-/// <item>"Wastafel tersumbat" — Disdukcapil's men's toilet (annex), a draft, low, toilets, proposed due 4 Dec.</item>
+/// <item>"Kursi rusak" — found 1 day ago in Disdukcapil's head's office (annex), assigned, medium, comfort, Disdukcapil's unit, due Sunday 22 Nov;</item>
+/// <item>"Lantai licin" — 3 days ago in Bappelitbang's meeting room (main building), done, critical, safety, Disdukcapil's unit, due 10 Nov;</item>
+/// <item>"Wastafel tersumbat" — 5 days ago in Disdukcapil's men's toilet (annex), a draft, low, toilets, proposed due 4 Dec;</item>
+/// <item>"AC mati di ruang rapat" — 8 days ago in Bappelitbang's meeting room, in progress, medium, heat, technical unit, due 17 Nov (3 days overdue);</item>
+/// <item>"Plafon bocor" — 10 days ago in Disdukcapil's staff office (annex), assigned to "pelaksana", high, safety, technical unit, due 27 Nov.</item>
 /// </list>
 /// </summary>
 public sealed class FollowUpsPageTests : ShellContext, IAsyncLifetime
@@ -34,11 +35,11 @@ public sealed class FollowUpsPageTests : ShellContext, IAsyncLifetime
     {
         _world = await W.CreateAsync();
         _world.Register(Services);
-        await _world.AddTaskAsync("Lantai licin", room: "Ruang Rapat Bappelitbang", status: FollowUpStatus.Done, severity: Severity.Critical, area: InspectionArea.Safety, unitId: _world.OpdUnitId, due: W.Today.AddDays(-10));
-        await _world.AddTaskAsync("AC mati di ruang rapat", room: "Ruang Rapat Bappelitbang", status: FollowUpStatus.InProgress, severity: Severity.Medium, area: InspectionArea.Heat, due: W.Today.AddDays(-3));
-        await _world.AddTaskAsync("Kursi rusak", room: "Ruang Kepala Disdukcapil", status: FollowUpStatus.Assigned, severity: Severity.Medium, area: InspectionArea.Comfort, unitId: _world.OpdUnitId, due: W.Today.AddDays(2));
-        await _world.AddTaskAsync("Plafon bocor", status: FollowUpStatus.Assigned, severity: Severity.High, area: InspectionArea.Safety, assignee: W.Repairer, due: W.Today.AddDays(7));
-        await _world.AddTaskAsync("Wastafel tersumbat", room: "Toilet Pria Disdukcapil", severity: Severity.Low, area: InspectionArea.Toilets, due: W.Today.AddDays(14));
+        await _world.AddTaskAsync("Lantai licin", room: "Ruang Rapat Bappelitbang", status: FollowUpStatus.Done, severity: Severity.Critical, area: InspectionArea.Safety, unitId: _world.OpdUnitId, due: W.Today.AddDays(-10), foundDaysAgo: 3);
+        await _world.AddTaskAsync("AC mati di ruang rapat", room: "Ruang Rapat Bappelitbang", status: FollowUpStatus.InProgress, severity: Severity.Medium, area: InspectionArea.Heat, due: W.Today.AddDays(-3), foundDaysAgo: 8);
+        await _world.AddTaskAsync("Kursi rusak", room: "Ruang Kepala Disdukcapil", status: FollowUpStatus.Assigned, severity: Severity.Medium, area: InspectionArea.Comfort, unitId: _world.OpdUnitId, due: W.Today.AddDays(2), foundDaysAgo: 1);
+        await _world.AddTaskAsync("Plafon bocor", status: FollowUpStatus.Assigned, severity: Severity.High, area: InspectionArea.Safety, assignee: W.Repairer, due: W.Today.AddDays(7), foundDaysAgo: 10);
+        await _world.AddTaskAsync("Wastafel tersumbat", room: "Toilet Pria Disdukcapil", severity: Severity.Low, area: InspectionArea.Toilets, due: W.Today.AddDays(14), foundDaysAgo: 5);
 
         await using var db = _world.Database.CreateDbContext();
         _ids = new Dictionary<string, string>
@@ -51,19 +52,20 @@ public sealed class FollowUpsPageTests : ShellContext, IAsyncLifetime
     }
 
     [Theory]
-    [InlineData("", "Lantai licin|AC mati di ruang rapat|Kursi rusak|Plafon bocor|Wastafel tersumbat")]
-    [InlineData("?opd={disdukcapil}", "Kursi rusak|Plafon bocor|Wastafel tersumbat")]
+    [InlineData("", "Kursi rusak|Lantai licin|Wastafel tersumbat|AC mati di ruang rapat|Plafon bocor")]
+    [InlineData("?opd={disdukcapil}", "Kursi rusak|Wastafel tersumbat|Plafon bocor")]
     [InlineData("?building={main}", "Lantai licin|AC mati di ruang rapat")]
     [InlineData("?area=Safety", "Lantai licin|Plafon bocor")]
     [InlineData("?severity=High", "Plafon bocor")]
     [InlineData("?status=InProgress", "AC mati di ruang rapat")]
-    [InlineData("?unit={opdUnit}", "Lantai licin|Kursi rusak")]
+    [InlineData("?unit={opdUnit}", "Kursi rusak|Lantai licin")]
     [InlineData("?assignee=pelaksana", "Plafon bocor")]
     [InlineData("?overdue=true", "AC mati di ruang rapat")]
-    [InlineData("?week=true", "AC mati di ruang rapat|Kursi rusak")]
+    [InlineData("?week=true", "Kursi rusak|AC mati di ruang rapat")]
     [InlineData("?q=RAPAT", "Lantai licin|AC mati di ruang rapat")]
+    [InlineData("?sort=DueDate", "Lantai licin|AC mati di ruang rapat|Kursi rusak|Plafon bocor|Wastafel tersumbat")]
     [InlineData("?sort=SeverityDesc", "Lantai licin|Plafon bocor|AC mati di ruang rapat|Kursi rusak|Wastafel tersumbat")]
-    [InlineData("?sort=NewestFirst", "Wastafel tersumbat|Plafon bocor|Kursi rusak|AC mati di ruang rapat|Lantai licin")]
+    [InlineData("?sort=OldestFirst", "Plafon bocor|AC mati di ruang rapat|Wastafel tersumbat|Lantai licin|Kursi rusak")]
     [InlineData("?opd={disdukcapil}&severity=Medium&unit={opdUnit}", "Kursi rusak")]
     public void ShowsTheTasksTheFiltersInTheAddressAskFor(string query, string expected)
     {
@@ -108,6 +110,8 @@ public sealed class FollowUpsPageTests : ShellContext, IAsyncLifetime
         Assert.Equal("true", page.Find("[data-testid=filter-overdue]").GetAttribute("aria-pressed"));
         Assert.Equal("false", page.Find("[data-testid=filter-week]").GetAttribute("aria-pressed"));
         Assert.Equal(string.Empty, page.Find("input[data-testid=filter-opd]").GetAttribute("value"));
+        Assert.Equal("Filter lainnya (2)", page.Find("[data-testid=filter-more]").TextContent.Trim());
+        Assert.Equal("true", page.Find("[data-testid=filter-more]").GetAttribute("aria-expanded"));
     }
 
     [Fact]
@@ -130,6 +134,8 @@ public sealed class FollowUpsPageTests : ShellContext, IAsyncLifetime
         SignIn(W.Secretariat, Roles.Secretariat);
         var page = RenderAt("/follow-ups");
         page.WaitForElement("[data-testid=task-row]", Loading);
+        Assert.Empty(page.FindAll("[data-testid=filter-unit]"));
+        page.Find("button[data-testid=filter-more]").Click();
 
         Choose(page, "filter-unit", W.TechnicalUnitName);
         Assert.Equal($"http://localhost/follow-ups?unit={_world.TechnicalUnitId}", Address());
@@ -179,7 +185,7 @@ public sealed class FollowUpsPageTests : ShellContext, IAsyncLifetime
 
         page.WaitForAssertion(() => Assert.Equal(6, page.FindAll("[data-testid=task-row]").Count), Loading);
         var rows = page.FindAll("[data-testid=task-row]").ToDictionary(r => Text(r, "task-link"));
-        Assert.Equal(["AC mati di ruang rapat", "Lampu mati"], rows.Where(r => r.Value.GetAttribute("data-overdue") == "true").Select(r => r.Key));
+        Assert.Equal(["AC mati di ruang rapat", "Lampu mati"], rows.Where(r => r.Value.GetAttribute("data-overdue") == "true").Select(r => r.Key).Order());
         Assert.Equal("Terlambat 3 hari", Text(rows["AC mati di ruang rapat"], "overdue"));
         Assert.Equal("Terlambat 1 hari", Text(rows["Lampu mati"], "overdue"));
         Assert.Contains("border-left", rows["AC mati di ruang rapat"].GetAttribute("style"), StringComparison.Ordinal);
@@ -200,7 +206,7 @@ public sealed class FollowUpsPageTests : ShellContext, IAsyncLifetime
         }
 
         SignIn(W.Secretariat, Roles.Secretariat);
-        var page = RenderAt("/follow-ups");
+        var page = RenderAt("/follow-ups?sort=DueDate");
         page.WaitForElement("[data-testid=task-row]", Loading);
         Assert.Equal(25, page.FindAll("[data-testid=task-row]").Count);
         Assert.Equal("Halaman 1 dari 2 · 31 tugas", page.Find("[data-testid=page-info]").TextContent.Trim());
@@ -208,13 +214,13 @@ public sealed class FollowUpsPageTests : ShellContext, IAsyncLifetime
 
         page.Find("button[data-testid=page-next]").Click();
 
-        Assert.Equal("http://localhost/follow-ups?page=2", Address());
+        Assert.Equal("http://localhost/follow-ups?sort=DueDate&page=2", Address());
         page.WaitForAssertion(() => Assert.Equal(["Stopkontak longgar 21", "Stopkontak longgar 22", "Stopkontak longgar 23", "Stopkontak longgar 24", "Stopkontak longgar 25", "Stopkontak longgar 26"], Descriptions(page)), Loading);
         Assert.Equal("Halaman 2 dari 2 · 31 tugas", page.Find("[data-testid=page-info]").TextContent.Trim());
         Assert.True(page.Find("button[data-testid=page-next]").HasAttribute("disabled"));
 
         page.Find("button[data-testid=page-prev]").Click();
-        Assert.Equal("http://localhost/follow-ups", Address());
+        Assert.Equal("http://localhost/follow-ups?sort=DueDate", Address());
     }
 
     [Fact]
@@ -237,12 +243,31 @@ public sealed class FollowUpsPageTests : ShellContext, IAsyncLifetime
     {
         SignIn(W.Repairer, Roles.RepairUnit);
 
-        var page = RenderAt("/follow-ups");
+        var page = RenderAt("/follow-ups?view=queue");
 
         page.WaitForAssertion(() => Assert.Equal(["AC mati di ruang rapat", "Plafon bocor"], Descriptions(page)), Loading);
         Assert.Empty(page.FindAll("[data-testid=view-queue]"));
         Assert.Empty(page.FindAll("[data-testid=filter-unit]"));
         Assert.Empty(page.FindAll("[data-testid=triage-accept]"));
+        Assert.Equal("Sebagian isi alamat halaman tidak dikenali dan diabaikan: view=queue.", page.Find("[data-testid=query-notice]").TextContent.Trim());
+    }
+
+    [Fact]
+    public async Task ARepairUnitMemberNotPlacedInAUnitYetIsToldPlainlyAndSeesNoTasks()
+    {
+        await using (var db = _world.Database.CreateDbContext())
+        {
+            TestUsers.Add(db, Roles.RepairUnit, "pelaksana-baru");
+            await db.SaveChangesAsync();
+        }
+
+        SignIn("pelaksana-baru", Roles.RepairUnit);
+
+        var page = RenderAt("/follow-ups");
+
+        page.WaitForAssertion(() => Assert.Equal("Anda tidak berhak membuka tindak lanjut.", page.Find("[data-testid=error]").TextContent.Trim()), Loading);
+        Assert.Empty(page.FindAll("[data-testid=task-row]"));
+        Assert.Empty(page.FindAll("[data-testid=filters]"));
     }
 
     [Fact]
@@ -252,7 +277,7 @@ public sealed class FollowUpsPageTests : ShellContext, IAsyncLifetime
 
         var page = RenderAt("/follow-ups");
 
-        page.WaitForAssertion(() => Assert.Equal(["Lantai licin", "Kursi rusak"], Descriptions(page)), Loading);
+        page.WaitForAssertion(() => Assert.Equal(["Kursi rusak", "Lantai licin"], Descriptions(page)), Loading);
     }
 
     [Theory]

@@ -28,6 +28,9 @@ internal sealed class FollowUpsPageWorld : IAsyncDisposable
     public const string OtherRepairer = "pelaksana2";
     public const string OpdRepairer = "pelaksana-opd";
 
+    /// <summary>The city hall's own technical unit; <see cref="Repairer"/> and <see cref="OtherRepairer"/> work there.</summary>
+    public const string TechnicalUnitName = SampleRegistry.TechnicalUnitName;
+
     public static readonly DateOnly Today = new(2026, 11, 20);
     private static readonly byte[] Png = [0x89, 0x50, 0x4E, 0x47, 0x0D, 0x0A, 0x1A, 0x0A, 0, 0, 0, 13];
 
@@ -56,8 +59,6 @@ internal sealed class FollowUpsPageWorld : IAsyncDisposable
 
     /// <summary>The city hall's own technical unit; <see cref="Repairer"/> and <see cref="OtherRepairer"/> work there.</summary>
     public Guid TechnicalUnitId { get; private set; }
-
-    public const string TechnicalUnitName = SampleRegistry.TechnicalUnitName;
 
     /// <summary>Disdukcapil's own maintenance, where <see cref="OpdRepairer"/> works.</summary>
     public Guid OpdUnitId { get; private set; }

@@ -30,6 +30,10 @@ public static class FollowUpFilterQuery
     public const string View = "view";
     public const string QueueView = "queue";
     public const int PageSize = 25;
+
+    /// <summary>Newest first: sorted by due date, the list would open on tasks verified months ago.</summary>
+    public const TaskSort DefaultSort = TaskSort.NewestFirst;
+
     public const int MaxSearchLength = 200;
 
     public static FollowUpFilterReading Read(IReadOnlyDictionary<string, string?> query, TaskOptions options, bool mayTriage)
@@ -79,7 +83,7 @@ public static class FollowUpFilterQuery
             OverdueOnly: Take(Overdue, Flag) ?? false,
             DueThisWeek: Take(DueThisWeek, Flag) ?? false,
             Search: string.IsNullOrEmpty(search) ? null : search,
-            Sort: Take(Sort, Named<TaskSort>) ?? TaskSort.DueDate,
+            Sort: Take(Sort, Named<TaskSort>) ?? DefaultSort,
             Page: Take(Page, PageNumber) ?? 1,
             PageSize: PageSize);
 
@@ -109,7 +113,7 @@ public static class FollowUpFilterQuery
         [Overdue] = filter.OverdueOnly ? "true" : null,
         [DueThisWeek] = filter.DueThisWeek ? "true" : null,
         [Search] = string.IsNullOrWhiteSpace(filter.Search) ? null : filter.Search.Trim(),
-        [Sort] = filter.Sort == TaskSort.DueDate ? null : filter.Sort.ToString(),
+        [Sort] = filter.Sort == DefaultSort ? null : filter.Sort.ToString(),
         [Page] = filter.Page > 1 ? filter.Page.ToString(CultureInfo.InvariantCulture) : null,
         [View] = showQueue ? QueueView : null,
     };
