@@ -52,7 +52,13 @@ public sealed class AccessByRoleTests(BalaiKotaWebFactory factory) : IClassFixtu
         if (Allowed[route].Contains(role))
         {
             Assert.Equal(HttpStatusCode.OK, response.StatusCode);
-            Assert.Contains(route == "/visits" ? "data-testid=\"visit-list\"" : "Segera hadir", await response.Content.ReadAsStringAsync(), StringComparison.Ordinal);
+            var content = route switch
+            {
+                "/visits" => "data-testid=\"visit-list\"",
+                "/follow-ups" => "data-testid=\"task-list\"",
+                _ => "Segera hadir",
+            };
+            Assert.Contains(content, await response.Content.ReadAsStringAsync(), StringComparison.Ordinal);
         }
         else
         {
