@@ -72,6 +72,7 @@ public sealed class TaskPageTests : ShellContext, IAsyncLifetime
         Assert.Equal(6, page.FindAll("[data-testid=timeline-entry]").Count);
         Assert.Single(page.FindAll("[data-testid=task-after] img[data-testid=photo-thumb]"));
         Assert.Empty(page.FindAll("button:not(.photo-open), input, textarea"));
+        Assert.Empty(page.FindAll("[data-testid=task-verification], [data-testid=task-work], [data-testid=task-comment-form]"));
     }
 
     [Fact]
