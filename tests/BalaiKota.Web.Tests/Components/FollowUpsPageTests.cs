@@ -281,9 +281,9 @@ public sealed class FollowUpsPageTests : ShellContext, IAsyncLifetime
     }
 
     [Theory]
-    [InlineData(W.Leadership, Roles.Leadership)]
-    [InlineData(W.Inspector, Roles.Inspector)]
-    public void LeadershipAndInspectorsReadTheWholeListButNeverTheQueue(string userId, string role)
+    [InlineData(W.Leadership, Roles.Leadership, "Akses Anda: hanya melihat, tanpa mengubah.")]
+    [InlineData(W.Inspector, Roles.Inspector, "Akses Anda: memverifikasi perbaikan yang sudah selesai.")]
+    public void LeadershipAndInspectorsReadTheWholeListButNeverTheQueue(string userId, string role, string access)
     {
         SignIn(userId, role);
 
@@ -294,6 +294,7 @@ public sealed class FollowUpsPageTests : ShellContext, IAsyncLifetime
         Assert.Empty(page.FindAll("[data-testid=triage-item]"));
         Assert.Empty(page.FindAll("button[data-testid=triage-accept]"));
         Assert.Equal("Sebagian isi alamat halaman tidak dikenali dan diabaikan: view=queue.", page.Find("[data-testid=query-notice]").TextContent.Trim());
+        Assert.Equal(access, page.Find("[data-testid=access-level]").TextContent.Trim());
     }
 
     [Theory]
@@ -305,6 +306,7 @@ public sealed class FollowUpsPageTests : ShellContext, IAsyncLifetime
         var page = RenderAt("/follow-ups?severity=Low");
         page.WaitForElement("[data-testid=task-row]", Loading);
 
+        Assert.Empty(page.FindAll("[data-testid=access-level]"));
         var toQueue = page.Find("[data-testid=view-queue]");
         Assert.Equal("Perlu dipilah (1)", toQueue.TextContent.Trim());
         Assert.Equal("http://localhost/follow-ups?severity=Low&view=queue", toQueue.GetAttribute("href"));
