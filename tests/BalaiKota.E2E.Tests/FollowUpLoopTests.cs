@@ -61,7 +61,7 @@ public sealed class FollowUpLoopTests(BrowserFixture browser)
         await repair.GetByTestId("task-start").ClickAsync();
         await Assertions.Expect(Status(repair)).ToHaveTextAsync("Dikerjakan");
         await AddPhotoAsync(repair, "task-after", "sesudah.jpg");
-        await repair.GetByTestId("task-done-note").Locator("textarea").FillAsync("Exhaust fan dipasang dan jendela diperbaiki.");
+        await repair.Locator("textarea[data-testid=task-done-note]").FillAsync("Exhaust fan dipasang dan jendela diperbaiki.");
         await repair.GetByTestId("task-done").ClickAsync();
         await Assertions.Expect(Status(repair)).ToHaveTextAsync("Selesai, menunggu verifikasi");
         await PageChecks.AssertAccessibleAsync(repair);
@@ -73,7 +73,7 @@ public sealed class FollowUpLoopTests(BrowserFixture browser)
         await inspector.WaitForURLAsync("**/visits");
         await OpenTaskAsync(inspector, taskId);
         await Assertions.Expect(inspector.GetByTestId("task-after").GetByTestId("photo-thumb")).ToHaveCountAsync(1);
-        await inspector.GetByTestId("verify-reject-reason").Locator("textarea").FillAsync("Ruangan masih pengap, CO₂ 1.400 ppm.");
+        await inspector.Locator("textarea[data-testid=verify-reject-reason]").FillAsync("Ruangan masih pengap, CO₂ 1.400 ppm.");
         await inspector.GetByTestId("verify-reject").ClickAsync();
         await Assertions.Expect(Status(inspector)).ToHaveTextAsync("Dikerjakan");
         await Assertions.Expect(inspector.GetByText("Ruangan masih pengap, CO₂ 1.400 ppm.")).ToBeVisibleAsync();
@@ -84,7 +84,7 @@ public sealed class FollowUpLoopTests(BrowserFixture browser)
         await PageChecks.WaitUntilSettledAsync(repair);
         await Assertions.Expect(Status(repair)).ToHaveTextAsync("Dikerjakan");
         await Assertions.Expect(repair.GetByText("Ruangan masih pengap, CO₂ 1.400 ppm.")).ToBeVisibleAsync();
-        await repair.GetByTestId("task-done-note").Locator("textarea").FillAsync("Ventilasi silang ditambah; CO₂ terukur 800 ppm.");
+        await repair.Locator("textarea[data-testid=task-done-note]").FillAsync("Ventilasi silang ditambah; CO₂ terukur 800 ppm.");
         await repair.GetByTestId("task-done").ClickAsync();
         await Assertions.Expect(Status(repair)).ToHaveTextAsync("Selesai, menunggu verifikasi");
 
@@ -94,7 +94,7 @@ public sealed class FollowUpLoopTests(BrowserFixture browser)
         await inspector.GetByTestId("verify").ClickAsync();
         await Assertions.Expect(inspector.GetByTestId("verify-error")).ToBeVisibleAsync();
         await AddPhotoAsync(inspector, "task-verification", "verifikasi.jpg");
-        await inspector.GetByTestId("verify-note").Locator("textarea").FillAsync("Sudah sejuk dan tidak pengap.");
+        await inspector.Locator("textarea[data-testid=verify-note]").FillAsync("Sudah sejuk dan tidak pengap.");
         await inspector.GetByTestId("verify").ClickAsync();
         await Assertions.Expect(Status(inspector)).ToHaveTextAsync("Terverifikasi");
         await PageChecks.AssertAccessibleAsync(inspector);
@@ -116,8 +116,8 @@ public sealed class FollowUpLoopTests(BrowserFixture browser)
         await PageChecks.AssertAccessibleAsync(leadership);
         await PageChecks.ScreenshotAsync(leadership, "followup-8-leadership-1280x800");
 
-        // The closed task is in the verified list of the secretariat too.
-        await secretariat.GotoAsync("/follow-ups?status=Verified&sort=NewestFirst");
+        // The closed task is in the secretariat's list of verified tasks (found by its text; it is the newest such task).
+        await secretariat.GotoAsync($"/follow-ups?status=Verified&sort=NewestFirst&q={Uri.EscapeDataString(description)}");
         await PageChecks.WaitUntilSettledAsync(secretariat);
         await Assertions.Expect(secretariat.Locator($"[data-testid=task-link][href$='{taskId}']")).ToHaveCountAsync(1);
     }
