@@ -108,7 +108,7 @@ public sealed class TaskPhotoAccessTests(BalaiKotaWebFactory factory) : IClassFi
     /// <summary>A photo of the finding behind an open task of the unit of "pelaksana", and an after photo of it by the unit.</summary>
     private async Task<(Guid Before, Guid After)> AddPhotosToATaskOfTheDemoUnitAsync()
     {
-        await EnsureAMemberOfAnotherUnitAsync();
+        await OtherUnitMember.EnsureAsync(factory, OtherUnitEmail, Emails[Roles.RepairUnit]);
         await using var scope = factory.Services.CreateAsyncScope();
         var followUps = scope.ServiceProvider.GetRequiredService<FollowUpService>();
         await using var db = await Contexts().CreateDbContextAsync();
@@ -122,22 +122,5 @@ public sealed class TaskPhotoAccessTests(BalaiKotaWebFactory factory) : IClassFi
         await db.SaveChangesAsync();
         var after = await followUps.AddPhotoAsync(new Actor(repairId, new HashSet<string> { Roles.RepairUnit }), task.Id, PhotoKind.After, PhotoProcessor.Process(TestImages.Jpeg(400, 300)));
         return (before, after.Id);
-    }
-
-    private async Task EnsureAMemberOfAnotherUnitAsync()
-    {
-        await using var scope = factory.Services.CreateAsyncScope();
-        var users = scope.ServiceProvider.GetRequiredService<UserManager<ApplicationUser>>();
-        if (await users.FindByEmailAsync(OtherUnitEmail) is not null)
-        {
-            return;
-        }
-
-        await using var db = await Contexts().CreateDbContextAsync();
-        var demoUnit = await UnitOfAsync(db, Emails[Roles.RepairUnit]);
-        var otherUnit = await db.ResponsibleUnits.Where(u => u.Id != demoUnit).OrderBy(u => u.Name).Select(u => u.Id).FirstAsync();
-        var user = new ApplicationUser { UserName = OtherUnitEmail, Email = OtherUnitEmail, EmailConfirmed = true, FullName = "Pelaksana Unit Lain", ResponsibleUnitId = otherUnit };
-        Assert.True((await users.CreateAsync(user, BalaiKotaWebFactory.DemoPassword)).Succeeded);
-        Assert.True((await users.AddToRoleAsync(user, Roles.RepairUnit)).Succeeded);
     }
 }
