@@ -31,7 +31,7 @@ public sealed class NotificationBellTests : ShellContext, IAsyncLifetime
         var bell = RenderBell(TaskScenario.Repair);
 
         Assert.Equal("1", bell.Find("[data-testid=bell-count] .mud-badge").TextContent.Trim());
-        Assert.Equal("Notifikasi, 1 belum dibaca", bell.Find("[data-testid=bell-button] button").GetAttribute("aria-label"));
+        Assert.Equal("Notifikasi, 1 belum dibaca", bell.Find("[data-testid=bell] button").GetAttribute("aria-label"));
         await OpenAsync(bell);
         var entry = _popovers.Find("[data-testid=bell-entry]");
         Assert.Contains("bell-unread", entry.ClassList);
@@ -52,7 +52,7 @@ public sealed class NotificationBellTests : ShellContext, IAsyncLifetime
         Assert.Equal($"http://localhost/follow-ups/{_scenario.TaskId}", navigation.Uri);
         Assert.Equal(0, await UnreadOfAsync(TaskScenario.Repair));
         bell.WaitForAssertion(() => Assert.Empty(bell.FindAll(".mud-badge")), Loading);
-        Assert.Equal("Notifikasi", bell.Find("[data-testid=bell-button] button").GetAttribute("aria-label"));
+        Assert.Equal("Notifikasi", bell.Find("[data-testid=bell] button").GetAttribute("aria-label"));
     }
 
     [Fact]
@@ -104,7 +104,7 @@ public sealed class NotificationBellTests : ShellContext, IAsyncLifetime
         var bell = RenderBell(TaskScenario.Inspector);
         await OpenAsync(bell);
 
-        Assert.Equal("Notifications, 1 unread", bell.Find("[data-testid=bell-button] button").GetAttribute("aria-label"));
+        Assert.Equal("Notifications, 1 unread", bell.Find("[data-testid=bell] button").GetAttribute("aria-label"));
         Assert.Equal($"Unread: Done, waiting for your verification: {Finding}", _popovers.Find("[data-testid=bell-entry-text]").TextContent.Trim());
     }
 
@@ -166,7 +166,7 @@ public sealed class NotificationBellTests : ShellContext, IAsyncLifetime
 
     private async Task OpenAsync(IRenderedComponent<NotificationBell> bell)
     {
-        await bell.Find("[data-testid=bell-button] button").ClickAsync(new());
+        await bell.Find("[data-testid=bell] button").ClickAsync(new());
         _popovers.WaitForElement("[data-testid=bell-entry], [data-testid=bell-empty]", Loading);
     }
 

@@ -34,7 +34,7 @@ public sealed class RoomTasksPanelTests : ShellContext, IAsyncLifetime
             "Unit penanggung jawab: Bagian Umum (contoh) · Tenggat: 27 Nov 2026 · Terlambat",
             string.Join(' ', task.QuerySelector("[data-testid=room-task-facts]")!.TextContent.Split((char[]?)null, StringSplitOptions.RemoveEmptyEntries)));
         Assert.NotNull(task.QuerySelector("strong[data-testid=room-task-overdue]"));
-        Assert.Empty(panel.FindAll("[data-testid=task-verification]"));
+        Assert.Empty(panel.FindAll("[data-testid=task-verification], [data-testid=room-task-verify-open]"));
     }
 
     [Fact]
@@ -47,10 +47,24 @@ public sealed class RoomTasksPanelTests : ShellContext, IAsyncLifetime
     }
 
     [Fact]
+    public async Task ADoneRepairOffersItsVerificationFoldedUntilAskedFor()
+    {
+        await DoneAsync();
+        var panel = Open(TaskScenario.Inspector);
+        Assert.Empty(panel.FindAll("[data-testid=task-verification]"));
+
+        panel.Find("button[data-testid=room-task-verify-open]").Click();
+
+        Assert.Single(panel.FindAll("[data-testid=task-verification]"));
+        Assert.Empty(panel.FindAll("[data-testid=room-task-verify-open]"));
+    }
+
+    [Fact]
     public async Task AnInspectorVerifiesADoneRepairOnTheSpotWithAPhotoAndTheTaskLeavesTheList()
     {
         await DoneAsync();
         var panel = Open(TaskScenario.Inspector);
+        panel.Find("button[data-testid=room-task-verify-open]").Click();
 
         panel.FindComponent<TaskPhotoStrip>().FindComponent<InputFile>()
             .UploadFiles(InputFileContent.CreateFromBinary(TestImages.Jpeg(640, 480), "verifikasi.jpg", contentType: "image/jpeg"));
@@ -67,6 +81,7 @@ public sealed class RoomTasksPanelTests : ShellContext, IAsyncLifetime
     {
         await DoneAsync();
         var panel = Open(TaskScenario.Inspector);
+        panel.Find("button[data-testid=room-task-verify-open]").Click();
 
         await panel.Find("button[data-testid=verify]").ClickAsync(new());
 
@@ -79,6 +94,7 @@ public sealed class RoomTasksPanelTests : ShellContext, IAsyncLifetime
     {
         await DoneAsync();
         var panel = Open(TaskScenario.Inspector);
+        panel.Find("button[data-testid=room-task-verify-open]").Click();
 
         panel.Find("textarea[data-testid=verify-reject-reason]").Change("Masih 29 °C");
         await panel.Find("button[data-testid=verify-reject]").ClickAsync(new());
@@ -93,6 +109,7 @@ public sealed class RoomTasksPanelTests : ShellContext, IAsyncLifetime
     {
         await DoneAsync();
         var panel = Open(TaskScenario.Inspector);
+        panel.Find("button[data-testid=room-task-verify-open]").Click();
         panel.Find("textarea[data-testid=verify-reject-reason]").Change("Masih 29 °C");
 
         var version = (await _scenario.DetailAsync()).Version;
@@ -114,7 +131,7 @@ public sealed class RoomTasksPanelTests : ShellContext, IAsyncLifetime
         var panel = Open(TaskScenario.Leadership);
 
         Assert.Single(panel.FindAll("[data-testid=room-task]"));
-        Assert.Empty(panel.FindAll("[data-testid=task-verification]"));
+        Assert.Empty(panel.FindAll("[data-testid=task-verification], [data-testid=room-task-verify-open]"));
         Assert.Empty(panel.FindAll("button, input, textarea"));
     }
 
