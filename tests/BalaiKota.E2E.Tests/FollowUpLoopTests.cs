@@ -50,7 +50,7 @@ public sealed class FollowUpLoopTests(BrowserFixture browser)
         await repair.WaitForURLAsync("**/follow-ups");
         await PageChecks.WaitUntilSettledAsync(repair);
         await Assertions.Expect(repair.GetByTestId("bell-count")).ToBeVisibleAsync();
-        await repair.GetByTestId("bell-button").ClickAsync();
+        await repair.GetByTestId("bell").Locator("button").First.ClickAsync();
         await Assertions.Expect(repair.GetByTestId("bell-entry").Filter(new() { HasText = description }).First).ToBeVisibleAsync();
         await PageChecks.ScreenshotAsync(repair, "followup-4-bell-800x1280");
         await repair.Keyboard.PressAsync("Escape");
