@@ -8,6 +8,7 @@ using BenchmarkDotNet.Running;
 //   photo      timing harness: a 12-megapixel tablet photo through the photo pipeline (time, memory)
 //   answers    timing harness: saving one answer, 20 inspectors at once and one alone, on a year of history (SQLite, PostgreSQL when configured)
 //   roomrender timing harness: the room with the most items, all answered: GetRoomAsync, the room page and its answer controls rendered to HTML
+//   tasklist   timing harness: the follow-up task list on 5 years (≥ 60,000 tasks), filtered, searched, sorted and paged (SQLite, PostgreSQL when configured)
 return args.FirstOrDefault() switch
 {
     "evaluate" => Run(() => BenchmarkRunner.Run<AnswerEvaluationBenchmarks>(args: args[1..])),
@@ -16,6 +17,7 @@ return args.FirstOrDefault() switch
     "photo" => await PhotoTiming.RunAsync(args[1..]),
     "answers" => await AnswerTiming.RunAsync(args[1..]),
     "roomrender" => await RoomRenderTiming.RunAsync(args[1..]),
+    "tasklist" => await TaskListTiming.RunAsync(args[1..]),
     _ => Usage(),
 };
 
@@ -27,6 +29,6 @@ static int Run(Action benchmark)
 
 static int Usage()
 {
-    Console.Error.WriteLine("usage: BalaiKota.Benchmarks evaluate|generate [runs]|coldstart [runs]|photo [runs]|answers [saves per inspector] [months of history] [rounds] [runs, e.g. 1,20,20p]|roomrender [calls] [months of history]");
+    Console.Error.WriteLine("usage: BalaiKota.Benchmarks evaluate|generate [runs]|coldstart [runs]|photo [runs]|answers [saves per inspector] [months of history] [rounds] [runs, e.g. 1,20,20p]|roomrender [calls] [months of history]|tasklist [calls] [months of history] [visits per month]");
     return 2;
 }

@@ -86,8 +86,11 @@ public class FollowUpTask : AuditableEntity, IVersioned
 
     public IReadOnlyCollection<FollowUpTaskEvent> History => _history.AsReadOnly();
 
-    /// <summary>A draft for the secretariat's triage, made from an open finding, with the due date its severity suggests.</summary>
-    public static FollowUpTask DraftFrom(Finding finding, string byUserId, DateTime nowUtc, DateOnly? proposedDueDate = null)
+    /// <summary>
+    /// A draft for the secretariat's triage, made from an open finding, with the due date its severity suggests: every
+    /// task has a due date from its draft on, which the task list sorts by.
+    /// </summary>
+    public static FollowUpTask DraftFrom(Finding finding, string byUserId, DateTime nowUtc, DateOnly proposedDueDate)
     {
         Guard.That(finding.Status == FindingStatus.Open, "task.findingClosed", "Temuan yang sudah ditutup tidak dapat ditindaklanjuti.");
         var task = new FollowUpTask

@@ -195,7 +195,7 @@ public abstract class PersistenceTests(DatabaseProvider provider) : IAsyncLifeti
         var item = template.Items.Single(i => i.Code == "HEAT-WORK");
         var answer = visit.RecordAnswer(template, room, item, AnswerInput.Reading(31), "peninjau", Samples.Now);
         var finding = Finding.FromAnswer(visit.Id, room.Id, item, InspectionArea.Heat, answer, item.DefaultSeverity, "Ruang kerja 31 °C", Samples.Now);
-        var task = FollowUpTask.DraftFrom(finding, "sekretariat", Samples.Now);
+        var task = FollowUpTask.DraftFrom(finding, "sekretariat", Samples.Now, FollowUpTask.DefaultDueDate(finding.Severity, DateOnly.FromDateTime(Samples.Now)));
         db.Findings.Add(finding);
         db.FollowUpTasks.Add(task);
         await db.SaveChangesAsync();

@@ -10,7 +10,7 @@ public class FollowUpTaskTransitionTests
     private static (Finding Finding, FollowUpTask Task) NewTask(Severity severity = Severity.High)
     {
         var finding = Finding.AdHoc(Guid.CreateVersion7(), Guid.CreateVersion7(), InspectionArea.Heat, severity, "Ruang pelayanan panas, 31 °C", Samples.Now);
-        return (finding, FollowUpTask.DraftFrom(finding, "sekretariat", Samples.Now));
+        return (finding, FollowUpTask.DraftFrom(finding, "sekretariat", Samples.Now, FollowUpTask.DefaultDueDate(severity, Today)));
     }
 
     private FollowUpTask Assigned()
@@ -337,7 +337,7 @@ public class FollowUpTaskTransitionTests
         var (finding, _) = NewTask();
         finding.Dismiss("Sudah ditangani", Samples.Now);
 
-        Assert.Equal("task.findingClosed", Assert.Throws<DomainException>(() => FollowUpTask.DraftFrom(finding, "sekretariat", Samples.Now)).Code);
+        Assert.Equal("task.findingClosed", Assert.Throws<DomainException>(() => FollowUpTask.DraftFrom(finding, "sekretariat", Samples.Now, Today)).Code);
     }
 
     private FollowUpTask InStatus(FollowUpStatus status)

@@ -145,6 +145,7 @@ public sealed class SyntheticDataGenerator(IDbContextFactory<BalaiKotaDbContext>
         // Few enough that photo bytes do not swell a database of years: the photos are for the demo's recent work.
         private const int MaxAfterPhotos = 10;
         private const int PhotographedDrafts = 3;
+        private const int MergeWindowDays = 30;
 
         private static readonly (HandBackReason Reason, string Explanation)[] HandBacks =
         [
@@ -277,8 +278,11 @@ public sealed class SyntheticDataGenerator(IDbContextFactory<BalaiKotaDbContext>
             }
 
             var at = submittedUtc.AddDays(1);
+            // A repeat of a finding made at one of the last few visits joins its task; an older task that is somehow
+            // still open does not gather every repeat of the years since.
             if (target != FollowUpStatus.Dismissed && finding.ItemId is { } itemId
-                && carried.OpenTasks.TryGetValue((finding.RoomId, itemId), out var open) && random.NextDouble() < 0.6)
+                && carried.OpenTasks.TryGetValue((finding.RoomId, itemId), out var open) && open.OpenedAt > submittedUtc.AddDays(-MergeWindowDays)
+                && random.NextDouble() < 0.5)
             {
                 task.MergeInto(_secretariat, open, at);
                 return;

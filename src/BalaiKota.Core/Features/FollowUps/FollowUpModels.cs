@@ -5,7 +5,7 @@ namespace BalaiKota.Core.Features.FollowUps;
 
 public enum TaskSort
 {
-    /// <summary>Soonest due first; tasks without a due date last.</summary>
+    /// <summary>Soonest due first (every task has a due date from its draft on).</summary>
     DueDate,
     SeverityDesc,
     NewestFirst,

@@ -21,110 +21,21 @@ public sealed class FollowUpService(
     private const int MaxPageSize = 100;
     private const int QueuePageSize = 20;
 
-    private static readonly FollowUpStatus[] StillDue = [FollowUpStatus.New, FollowUpStatus.Assigned, FollowUpStatus.InProgress, FollowUpStatus.HandedBack];
-    private static readonly FollowUpStatus[] Overdueable = [FollowUpStatus.Assigned, FollowUpStatus.InProgress, FollowUpStatus.HandedBack];
-
+    /// <summary>One page of the tasks the caller reads that pass the filter, with the counts per status of the filter without its status.</summary>
     public async Task<TaskListPage> ListAsync(Actor actor, TaskListFilter filter, CancellationToken ct = default)
     {
         await using var db = await contexts.CreateDbContextAsync(ct);
         actor = await FollowUpAccess.WithUnitAsync(db, actor, ct);
         var today = Wib.Today(clock);
-        var rows = from t in FollowUpAccess.Readable(db.FollowUpTasks.AsNoTracking(), actor)
-                   join f in db.Findings on t.FindingId equals f.Id
-                   join r in db.Rooms on f.RoomId equals r.Id
-                   select new { Task = t, Finding = f, Room = r };
-        if (filter.OpdId is { } opdId)
-        {
-            rows = rows.Where(x => x.Room.OpdId == opdId);
-        }
-
-        if (filter.BuildingId is { } buildingId)
-        {
-            rows = rows.Where(x => x.Room.BuildingId == buildingId);
-        }
-
-        if (filter.Area is { } area)
-        {
-            rows = rows.Where(x => x.Finding.Area == area);
-        }
-
-        if (filter.Severity is { } severity)
-        {
-            rows = rows.Where(x => x.Finding.Severity == severity);
-        }
-
-        if (filter.UnitId is { } unitId)
-        {
-            rows = rows.Where(x => x.Task.ResponsibleUnitId == unitId);
-        }
-
-        if (!string.IsNullOrWhiteSpace(filter.AssigneeId))
-        {
-            rows = rows.Where(x => x.Task.AssigneeId == filter.AssigneeId);
-        }
-
-        if (filter.OverdueOnly)
-        {
-            rows = rows.Where(x => x.Task.DueDate < today && Overdueable.Contains(x.Task.Status));
-        }
-
-        if (filter.DueThisWeek)
-        {
-            var monday = today.AddDays(-(((int)today.DayOfWeek + 6) % 7));
-            var sunday = monday.AddDays(6);
-            rows = rows.Where(x => x.Task.DueDate >= monday && x.Task.DueDate <= sunday && StillDue.Contains(x.Task.Status));
-        }
-
-        if (!string.IsNullOrWhiteSpace(filter.Search))
-        {
-            // Lower-cased on both sides: LIKE ignores case on SQLite but not on PostgreSQL.
-            var pattern = "%" + filter.Search.Trim().ToLowerInvariant().Replace("\\", "\\\\", StringComparison.Ordinal)
-                .Replace("%", "\\%", StringComparison.Ordinal).Replace("_", "\\_", StringComparison.Ordinal) + "%";
-            rows = rows.Where(x => EF.Functions.Like(x.Finding.Description.ToLower(), pattern, "\\") || EF.Functions.Like(x.Room.Name.ToLower(), pattern, "\\"));
-        }
-
-        var counts = await rows.GroupBy(x => x.Task.Status).Select(g => new { g.Key, Count = g.Count() }).ToDictionaryAsync(g => g.Key, g => g.Count, ct);
-        if (filter.Status is { } status)
-        {
-            rows = rows.Where(x => x.Task.Status == status);
-        }
-
+        var counts = await TaskListQuery.Matching(db, actor, filter, today, withStatus: false)
+            .GroupBy(t => t.Status).Select(g => new { g.Key, Count = g.Count() }).ToDictionaryAsync(g => g.Key, g => g.Count, ct);
         var total = filter.Status is { } only ? counts.GetValueOrDefault(only) : counts.Values.Sum();
         var pageSize = Math.Clamp(filter.PageSize, 1, MaxPageSize);
         var page = Math.Clamp(filter.Page, 1, Math.Max(1, (total + pageSize - 1) / pageSize));
-        var sorted = filter.Sort switch
-        {
-            TaskSort.SeverityDesc => rows.OrderByDescending(x => x.Finding.Severity == Severity.Critical ? 3 : x.Finding.Severity == Severity.High ? 2 : x.Finding.Severity == Severity.Medium ? 1 : 0)
-                .ThenBy(x => x.Task.DueDate == null).ThenBy(x => x.Task.DueDate).ThenBy(x => x.Task.Id),
-            TaskSort.NewestFirst => rows.OrderByDescending(x => x.Task.OpenedAt).ThenByDescending(x => x.Task.Id),
-            TaskSort.OldestFirst => rows.OrderBy(x => x.Task.OpenedAt).ThenBy(x => x.Task.Id),
-            _ => rows.OrderBy(x => x.Task.DueDate == null).ThenBy(x => x.Task.DueDate).ThenBy(x => x.Task.Id),
-        };
-
-        var list = await sorted.Skip((page - 1) * pageSize).Take(pageSize)
-            .Select(x => new
-            {
-                x.Task.Id,
-                Opd = db.Opds.Where(o => o.Id == x.Room.OpdId).Select(o => o.Name).First(),
-                Building = db.Buildings.Where(b => b.Id == x.Room.BuildingId).Select(b => b.Name).First(),
-                Room = x.Room.Name,
-                x.Room.Floor,
-                x.Finding.Area,
-                x.Finding.Severity,
-                x.Finding.Description,
-                x.Task.Status,
-                x.Task.Priority,
-                Unit = db.ResponsibleUnits.Where(u => u.Id == x.Task.ResponsibleUnitId).Select(u => u.Name).FirstOrDefault(),
-                Assignee = db.Users.Where(u => u.Id == x.Task.AssigneeId).Select(u => u.FullName).FirstOrDefault(),
-                x.Task.DueDate,
-                x.Task.OpenedAt,
-            })
-            .ToListAsync(ct);
-        var result = list.Select(x => new TaskRow(
-            x.Id, x.Opd, x.Building, x.Room, x.Floor, x.Area, x.Severity, x.Description, x.Status, x.Priority, x.Unit, x.Assignee, x.DueDate,
-            x.DueDate < today && Overdueable.Contains(x.Status),
-            x.OpenedAt)).ToList();
-        return new TaskListPage(result, total, counts, page, pageSize);
+        var listed = TaskListQuery.Matching(db, actor, filter, today, withStatus: true);
+        var ids = total == 0 ? [] : await TaskListQuery.SortedIds(db, listed, filter).Skip((page - 1) * pageSize).Take(pageSize).ToListAsync(ct);
+        var rows = ids.Count == 0 ? [] : await TaskListQuery.RowsAsync(db, ids, today, ct);
+        return new TaskListPage(rows, total, counts, page, pageSize);
     }
 
     public async Task<TaskOptions> GetOptionsAsync(Actor actor, CancellationToken ct = default)
