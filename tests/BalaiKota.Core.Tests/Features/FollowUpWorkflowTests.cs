@@ -155,6 +155,16 @@ public abstract class FollowUpWorkflowTests(DatabaseProvider provider) : IAsyncL
         var oldest = await RowsAsync(new TaskListFilter(Sort: TaskSort.OldestFirst));
         Assert.Equal(newest.Select(r => r.Id).Reverse(), oldest.Select(r => r.Id));
 
+        // The same orders when a filter on the finding narrows the list, with and without a status.
+        Assert.Equal([data.A2, data.A3, data.A1], await IdsAsync(new TaskListFilter(OpdId: _opdA.Id, Sort: TaskSort.SeverityDesc)));
+        Assert.Equal([data.A3, data.A1], await IdsAsync(new TaskListFilter(OpdId: _opdA.Id, Status: FollowUpStatus.Assigned, Sort: TaskSort.SeverityDesc)));
+        Assert.Equal([data.B2, data.A3], await IdsAsync(new TaskListFilter(Severity: Severity.High, Sort: TaskSort.SeverityDesc)));
+        Assert.Equal(newest.Where(r => r.OpdName == _opdA.Name).Select(r => r.Id), await IdsAsync(new TaskListFilter(OpdId: _opdA.Id, Sort: TaskSort.NewestFirst)));
+        Assert.Equal(oldest.Where(r => r.OpdName == _opdB.Name).Select(r => r.Id), await IdsAsync(new TaskListFilter(Search: "bappelitbang", Sort: TaskSort.OldestFirst)));
+        var firstOfTwo = await IdsAsync(new TaskListFilter(BuildingId: data.AnnexBuilding, Status: FollowUpStatus.Assigned, Sort: TaskSort.OldestFirst, PageSize: 1));
+        var secondOfTwo = await IdsAsync(new TaskListFilter(BuildingId: data.AnnexBuilding, Status: FollowUpStatus.Assigned, Sort: TaskSort.OldestFirst, PageSize: 1, Page: 2));
+        Assert.Equal(oldest.Where(r => r.Id == data.A1 || r.Id == data.A3).Select(r => r.Id), firstOfTwo.Concat(secondOfTwo));
+
         var last = await _followUps.ListAsync(_secretariat, new TaskListFilter(PageSize: 2, Page: 3));
         Assert.Equal((3, 2, 5, 3), (last.Page, last.PageSize, last.Total, last.PageCount));
         Assert.Equal([data.A3], last.Rows.Select(r => r.Id));

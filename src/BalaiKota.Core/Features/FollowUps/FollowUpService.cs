@@ -27,15 +27,9 @@ public sealed class FollowUpService(
         await using var db = await contexts.CreateDbContextAsync(ct);
         actor = await FollowUpAccess.WithUnitAsync(db, actor, ct);
         var today = Wib.Today(clock);
-        var counts = await TaskListQuery.Matching(db, actor, filter, today, withStatus: false)
-            .GroupBy(t => t.Status).Select(g => new { g.Key, Count = g.Count() }).ToDictionaryAsync(g => g.Key, g => g.Count, ct);
-        var total = filter.Status is { } only ? counts.GetValueOrDefault(only) : counts.Values.Sum();
-        var pageSize = Math.Clamp(filter.PageSize, 1, MaxPageSize);
-        var page = Math.Clamp(filter.Page, 1, Math.Max(1, (total + pageSize - 1) / pageSize));
-        var listed = TaskListQuery.Matching(db, actor, filter, today, withStatus: true);
-        var ids = total == 0 ? [] : await TaskListQuery.SortedIds(db, listed, filter).Skip((page - 1) * pageSize).Take(pageSize).ToListAsync(ct);
-        var rows = ids.Count == 0 ? [] : await TaskListQuery.RowsAsync(db, ids, today, ct);
-        return new TaskListPage(rows, total, counts, page, pageSize);
+        var counted = await TaskListQuery.CountAndPageAsync(db, actor, filter, today, MaxPageSize, ct);
+        var total = filter.Status is { } only ? counted.Counts.GetValueOrDefault(only) : counted.Counts.Values.Sum();
+        return new TaskListPage(await TaskListQuery.RowsAsync(db, counted.Ids, today, ct), total, counted.Counts, counted.Page, counted.PageSize);
     }
 
     public async Task<TaskOptions> GetOptionsAsync(Actor actor, CancellationToken ct = default)

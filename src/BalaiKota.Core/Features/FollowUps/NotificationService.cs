@@ -56,15 +56,23 @@ public sealed class NotificationService(IDbContextFactory<BalaiKotaDbContext> co
         var now = clock.GetUtcNow().UtcDateTime;
         var soon = today.AddDays(2);
         var working = new[] { FollowUpStatus.Assigned, FollowUpStatus.InProgress, FollowUpStatus.HandedBack };
-        var due = await db.FollowUpTasks.AsNoTracking()
-            .Where(t => working.Contains(t.Status) && t.DueDate != null && t.DueDate <= soon)
-            .Select(t => new { t.Id, t.ResponsibleUnitId, DueDate = t.DueDate!.Value, t.Status })
-            .ToListAsync(ct);
+        var dueTasks = db.FollowUpTasks.AsNoTracking().Where(t => working.Contains(t.Status) && t.DueDate != null && t.DueDate <= soon);
+        var due = await dueTasks.Select(t => new { t.Id, t.ResponsibleUnitId, DueDate = t.DueDate!.Value, t.Status }).ToListAsync(ct);
         if (due.Count == 0)
         {
             return 0;
         }
 
+        // The reminders made before for these tasks' present due dates, in one query rather than one per task: a few
+        // years of history leave thousands of tasks overdue.
+        var reminders = new[] { NotificationKind.TaskDueSoon, NotificationKind.TaskOverdue };
+        var already = (await (from n in db.Notifications.AsNoTracking()
+                              join t in dueTasks on n.TaskId equals t.Id
+                              where reminders.Contains(n.Kind) && n.DueDate == t.DueDate
+                              select new { n.TaskId, n.Kind, n.UserId })
+                .ToListAsync(ct))
+            .Select(n => (n.TaskId, n.Kind, n.UserId))
+            .ToHashSet();
         var secretariat = await FollowUpNotifier.RoleMembersAsync(db, Roles.Secretariat, ct);
         var members = new Dictionary<Guid, List<string>>();
         var made = 0;
@@ -80,8 +88,7 @@ public sealed class NotificationService(IDbContextFactory<BalaiKotaDbContext> co
                 ? members.TryGetValue(unitId, out var known) ? known : members[unitId] = await FollowUpNotifier.UnitMembersAsync(db, unitId, ct)
                 : [];
             var recipients = kind == NotificationKind.TaskOverdue ? unitMembers.Concat(secretariat).Distinct() : unitMembers;
-            var already = await db.Notifications.Where(n => n.TaskId == task.Id && n.Kind == kind && n.DueDate == task.DueDate).Select(n => n.UserId).ToListAsync(ct);
-            foreach (var userId in recipients.Except(already))
+            foreach (var userId in recipients.Where(userId => !already.Contains((task.Id, kind, userId))))
             {
                 db.Notifications.Add(new Notification(userId, kind, task.Id, task.DueDate, now));
                 made++;

@@ -5,9 +5,18 @@ using Microsoft.EntityFrameworkCore;
 namespace BalaiKota.Core.Features.FollowUps;
 
 /// <summary>
-/// The queries behind the task list, shaped for tens of thousands of tasks: counting and paging touch only the task
-/// table (and its indexes) unless a filter on the finding or its room, or the sort by severity, needs the findings;
-/// the page's rows are read with their finding, room and names only for the ids of that page.
+/// The queries behind the task list, shaped for tens of thousands of tasks. Reaching a task's finding costs SQLite a
+/// few microseconds a row (an index seek on a text id and a row read), so the list avoids it wherever it can:
+/// <list type="bullet">
+/// <item>Without a filter on the finding or its room, the counts and the page come from the task table and its
+/// indexes; only the sort by severity joins the findings.</item>
+/// <item>A filter on the finding (OPD, building, area, severity, search) collects the matching finding ids once (IN)
+/// and reads the keys of the tasks they belong to in one query; the counts, the sort and the page are then made in
+/// memory, instead of reaching the findings twice, for the counts and for the page. With a status chosen, the page
+/// holds few tasks, and looking up the finding of each (EXISTS) is far cheaper than collecting, say, every finding of
+/// an OPD once more: then the counts come from one query and the page from another.</item>
+/// <item>The page's rows are read with their finding, room and names for the ids of that page only.</item>
+/// </list>
 /// </summary>
 internal static class TaskListQuery
 {
@@ -16,88 +25,47 @@ internal static class TaskListQuery
 
     public static bool IsOverdue(FollowUpStatus status, DateOnly? dueDate, DateOnly today) => dueDate < today && Overdueable.Contains(status);
 
-    /// <summary>
-    /// The readable tasks that pass the filter; <paramref name="withStatus"/> false leaves the status out, as the counts
-    /// per status do. SQLite joins slowly on the text ids, so a filter on the finding or its room is shaped by how many
-    /// tasks it meets: without a status it meets many, and the matching findings are collected once (IN); with a status
-    /// it meets few, and the finding of each is looked up (EXISTS), which is far cheaper than collecting, say, all of an
-    /// OPD's findings. A text search collects the findings it matches by description and those in rooms it matches by
-    /// name separately (UNION ALL): the rooms are found through their index, not tested on every finding. PostgreSQL
-    /// plans either shape as the same semi-join.
-    /// </summary>
-    public static IQueryable<FollowUpTask> Matching(BalaiKotaDbContext db, Actor actor, TaskListFilter filter, DateOnly today, bool withStatus)
+    /// <summary>The counts per status of the filter without its status, and the ids of the page asked for (kept within the pages there are).</summary>
+    public static async Task<CountedPage> CountAndPageAsync(BalaiKotaDbContext db, Actor actor, TaskListFilter filter, DateOnly today, int maxPageSize, CancellationToken ct)
     {
-        var tasks = FollowUpAccess.Readable(db.FollowUpTasks.AsNoTracking(), actor);
-        if (filter.UnitId is { } unitId)
-        {
-            tasks = tasks.Where(t => t.ResponsibleUnitId == unitId);
-        }
-
-        if (!string.IsNullOrWhiteSpace(filter.AssigneeId))
-        {
-            tasks = tasks.Where(t => t.AssigneeId == filter.AssigneeId);
-        }
-
-        if (filter.OverdueOnly)
-        {
-            tasks = tasks.Where(t => t.DueDate < today && Overdueable.Contains(t.Status));
-        }
-
-        if (filter.DueThisWeek)
-        {
-            var monday = today.AddDays(-(((int)today.DayOfWeek + 6) % 7));
-            var sunday = monday.AddDays(6);
-            tasks = tasks.Where(t => t.DueDate >= monday && t.DueDate <= sunday && StillDue.Contains(t.Status));
-        }
-
-        var few = withStatus && filter.Status is not null;
-        if (few)
-        {
-            tasks = tasks.Where(t => t.Status == filter.Status);
-        }
-
-        var findings = FindingsOf(db, filter);
+        var pageSize = Math.Clamp(filter.PageSize, 1, maxPageSize);
+        var tasks = Tasks(db, actor, filter, today);
+        var findings = Findings(db, filter);
         var pattern = string.IsNullOrWhiteSpace(filter.Search) ? null : LikePattern(filter.Search);
-        if (findings is null && pattern is null)
+        var narrowed = findings is not null || pattern is not null;
+        var matching = narrowed ? WithFindingIn(db, tasks, findings, pattern) : tasks;
+
+        // Sorting by severity needs each task's finding; with one severity chosen it is the order of the due dates.
+        var bySeverity = filter.Sort == TaskSort.SeverityDesc && filter.Severity is null;
+        if (narrowed && filter.Status is null && !bySeverity)
         {
-            return tasks;
+            var keys = await matching.Select(t => new TaskKey(t.Id, t.Status, t.DueDate, t.OpenedAt)).ToListAsync(ct);
+            var counts = keys.GroupBy(k => k.Status).ToDictionary(g => g.Key, g => g.Count());
+            var page = Within(filter.Page, keys.Count, pageSize);
+            return new CountedPage(counts, Sorted(keys, filter.Sort).Skip((page - 1) * pageSize).Take(pageSize).Select(k => k.Id).ToList(), page, pageSize);
         }
 
-        findings ??= db.Findings.AsNoTracking();
-        if (pattern is null)
+        var countsInDb = await matching.GroupBy(t => t.Status).Select(g => new { g.Key, Count = g.Count() }).ToDictionaryAsync(g => g.Key, g => g.Count, ct);
+        var total = filter.Status is { } status ? countsInDb.GetValueOrDefault(status) : countsInDb.Values.Sum();
+        var pageInDb = Within(filter.Page, total, pageSize);
+        var listed = filter.Status switch
         {
-            return few
-                ? tasks.Where(t => findings.Any(f => f.Id == t.FindingId))
-                : tasks.Where(t => findings.Select(f => f.Id).Contains(t.FindingId));
-        }
-
-        var described = Described(db, findings, pattern);
-        var inRooms = findings.Where(f => RoomsNamed(db, pattern).Contains(f.RoomId));
-        return few
-            ? tasks.Where(t => described.Any(f => f.Id == t.FindingId) || inRooms.Any(f => f.Id == t.FindingId))
-            : tasks.Where(t => described.Select(f => f.Id).Concat(inRooms.Select(f => f.Id)).Contains(t.FindingId));
+            { } chosen when narrowed => WithFindingExisting(db, tasks.Where(t => t.Status == chosen), findings, pattern),
+            { } chosen => tasks.Where(t => t.Status == chosen),
+            null => matching,
+        };
+        var ids = total == 0 ? [] : await Sorted(db, listed, filter.Sort, bySeverity).Skip((pageInDb - 1) * pageSize).Take(pageSize).ToListAsync(ct);
+        return new CountedPage(countsInDb, ids, pageInDb, pageSize);
     }
-
-    /// <summary>
-    /// The ids of the tasks in the order asked for; ties fall back on the id, so that pages never overlap. Sorting by
-    /// severity needs every task's finding, unless a severity is chosen: then it is the order of the due dates.
-    /// </summary>
-    public static IQueryable<Guid> SortedIds(BalaiKotaDbContext db, IQueryable<FollowUpTask> tasks, TaskListFilter filter) => filter.Sort switch
-    {
-        TaskSort.SeverityDesc when filter.Severity is null =>
-            from t in tasks
-            join f in db.Findings on t.FindingId equals f.Id
-            orderby (f.Severity == Severity.Critical ? 3 : f.Severity == Severity.High ? 2 : f.Severity == Severity.Medium ? 1 : 0) descending,
-                t.DueDate, t.Id
-            select t.Id,
-        TaskSort.NewestFirst => tasks.OrderByDescending(t => t.OpenedAt).ThenByDescending(t => t.Id).Select(t => t.Id),
-        TaskSort.OldestFirst => tasks.OrderBy(t => t.OpenedAt).ThenBy(t => t.Id).Select(t => t.Id),
-        _ => tasks.OrderBy(t => t.DueDate).ThenBy(t => t.Id).Select(t => t.Id),
-    };
 
     /// <summary>The rows of one page, in the order of <paramref name="ids"/>.</summary>
     public static async Task<List<TaskRow>> RowsAsync(BalaiKotaDbContext db, List<Guid> ids, DateOnly today, CancellationToken ct)
     {
+        if (ids.Count == 0)
+        {
+            return [];
+        }
+
         var rows = await (from t in db.FollowUpTasks.AsNoTracking()
                           join f in db.Findings on t.FindingId equals f.Id
                           join r in db.Rooms on f.RoomId equals r.Id
@@ -128,28 +96,39 @@ internal static class TaskListQuery
             x.OpenedAt)).ToList();
     }
 
-    private static IQueryable<Guid> Sorted(BalaiKotaDbContext db, IQueryable<FollowUpTask> tasks, TaskSort sort, bool reversed) => (sort, reversed) switch
-    {
-        (TaskSort.SeverityDesc, false) =>
-            from t in tasks
-            join f in db.Findings on t.FindingId equals f.Id
-            orderby (f.Severity == Severity.Critical ? 3 : f.Severity == Severity.High ? 2 : f.Severity == Severity.Medium ? 1 : 0) descending,
-                t.DueDate == null, t.DueDate, t.Id
-            select t.Id,
-        (TaskSort.SeverityDesc, true) =>
-            from t in tasks
-            join f in db.Findings on t.FindingId equals f.Id
-            orderby (f.Severity == Severity.Critical ? 3 : f.Severity == Severity.High ? 2 : f.Severity == Severity.Medium ? 1 : 0),
-                t.DueDate == null descending, t.DueDate descending, t.Id descending
-            select t.Id,
-        (TaskSort.NewestFirst, false) or (TaskSort.OldestFirst, true) => tasks.OrderByDescending(t => t.OpenedAt).ThenByDescending(t => t.Id).Select(t => t.Id),
-        (TaskSort.OldestFirst, false) or (TaskSort.NewestFirst, true) => tasks.OrderBy(t => t.OpenedAt).ThenBy(t => t.Id).Select(t => t.Id),
-        (_, false) => tasks.OrderBy(t => t.DueDate == null).ThenBy(t => t.DueDate).ThenBy(t => t.Id).Select(t => t.Id),
-        (_, true) => tasks.OrderByDescending(t => t.DueDate == null).ThenByDescending(t => t.DueDate).ThenByDescending(t => t.Id).Select(t => t.Id),
-    };
+    private static int Within(int page, int total, int pageSize) => Math.Clamp(page, 1, Math.Max(1, (total + pageSize - 1) / pageSize));
 
-    /// <summary>The findings that pass the filters on the finding and its room, but the search; null when there are none.</summary>
-    private static IQueryable<Finding>? FindingsOf(BalaiKotaDbContext db, TaskListFilter filter)
+    /// <summary>The readable tasks that pass the filters on the task itself, all but the status.</summary>
+    private static IQueryable<FollowUpTask> Tasks(BalaiKotaDbContext db, Actor actor, TaskListFilter filter, DateOnly today)
+    {
+        var tasks = FollowUpAccess.Readable(db.FollowUpTasks.AsNoTracking(), actor);
+        if (filter.UnitId is { } unitId)
+        {
+            tasks = tasks.Where(t => t.ResponsibleUnitId == unitId);
+        }
+
+        if (!string.IsNullOrWhiteSpace(filter.AssigneeId))
+        {
+            tasks = tasks.Where(t => t.AssigneeId == filter.AssigneeId);
+        }
+
+        if (filter.OverdueOnly)
+        {
+            tasks = tasks.Where(t => t.DueDate < today && Overdueable.Contains(t.Status));
+        }
+
+        if (filter.DueThisWeek)
+        {
+            var monday = today.AddDays(-(((int)today.DayOfWeek + 6) % 7));
+            var sunday = monday.AddDays(6);
+            tasks = tasks.Where(t => t.DueDate >= monday && t.DueDate <= sunday && StillDue.Contains(t.Status));
+        }
+
+        return tasks;
+    }
+
+    /// <summary>The findings that pass the filters on the finding and its room but the search; null when there are none.</summary>
+    private static IQueryable<Finding>? Findings(BalaiKotaDbContext db, TaskListFilter filter)
     {
         var findings = db.Findings.AsNoTracking();
         var filtered = false;
@@ -185,10 +164,42 @@ internal static class TaskListQuery
         return filtered ? findings : null;
     }
 
-    /// <summary>A LIKE pattern for "contains the text", lower-cased, with %, _ and the escape character taken literally.</summary>
+    /// <summary>A LIKE pattern for "contains the text", lower-cased, with %, _ and the escape character \ taken literally.</summary>
     private static string LikePattern(string text) =>
         "%" + text.Trim().ToLowerInvariant().Replace("\\", "\\\\", StringComparison.Ordinal)
             .Replace("%", "\\%", StringComparison.Ordinal).Replace("_", "\\_", StringComparison.Ordinal) + "%";
+
+    /// <summary>
+    /// The tasks whose finding is among the ones collected once (IN). A text search collects the findings it matches by
+    /// description and those in the rooms it matches by name separately (UNION ALL): the second are found through the
+    /// index on the room, not tested one by one.
+    /// </summary>
+    private static IQueryable<FollowUpTask> WithFindingIn(BalaiKotaDbContext db, IQueryable<FollowUpTask> tasks, IQueryable<Finding>? findings, string? pattern)
+    {
+        var candidates = findings ?? db.Findings.AsNoTracking();
+        if (pattern is null)
+        {
+            return tasks.Where(t => candidates.Select(f => f.Id).Contains(t.FindingId));
+        }
+
+        var named = RoomsNamed(db, pattern);
+        var ids = Described(db, candidates, pattern).Select(f => f.Id).Concat(candidates.Where(f => named.Contains(f.RoomId)).Select(f => f.Id));
+        return tasks.Where(t => ids.Contains(t.FindingId));
+    }
+
+    /// <summary>The tasks whose own finding, looked up for each (EXISTS), passes the filters.</summary>
+    private static IQueryable<FollowUpTask> WithFindingExisting(BalaiKotaDbContext db, IQueryable<FollowUpTask> tasks, IQueryable<Finding>? findings, string? pattern)
+    {
+        var candidates = findings ?? db.Findings.AsNoTracking();
+        if (pattern is null)
+        {
+            return tasks.Where(t => candidates.Any(f => f.Id == t.FindingId));
+        }
+
+        var named = RoomsNamed(db, pattern);
+        var described = Described(db, candidates, pattern);
+        return tasks.Where(t => described.Any(f => f.Id == t.FindingId) || candidates.Any(f => f.Id == t.FindingId && named.Contains(f.RoomId)));
+    }
 
     // Case is ignored for the ASCII letters Indonesian is written in, the same on both providers. SQLite's LIKE does
     // that by itself (and its lower() knows no more). PostgreSQL's LIKE heeds case, so both sides are lower-cased,
@@ -203,4 +214,31 @@ internal static class TaskListQuery
             ? db.Rooms.Where(r => EF.Functions.Like(r.Name, pattern, "\\"))
             : db.Rooms.Where(r => EF.Functions.Like(EF.Functions.Collate(r.Name, "C").ToLower(), pattern, "\\")))
         .Select(r => r.Id);
+
+    /// <summary>The ids in the order asked for; ties fall back on the id, so that pages never overlap.</summary>
+    private static IQueryable<Guid> Sorted(BalaiKotaDbContext db, IQueryable<FollowUpTask> tasks, TaskSort sort, bool bySeverity) => sort switch
+    {
+        TaskSort.SeverityDesc when bySeverity =>
+            from t in tasks
+            join f in db.Findings on t.FindingId equals f.Id
+            orderby (f.Severity == Severity.Critical ? 3 : f.Severity == Severity.High ? 2 : f.Severity == Severity.Medium ? 1 : 0) descending,
+                t.DueDate, t.Id
+            select t.Id,
+        TaskSort.NewestFirst => tasks.OrderByDescending(t => t.OpenedAt).ThenByDescending(t => t.Id).Select(t => t.Id),
+        TaskSort.OldestFirst => tasks.OrderBy(t => t.OpenedAt).ThenBy(t => t.Id).Select(t => t.Id),
+        _ => tasks.OrderBy(t => t.DueDate).ThenBy(t => t.Id).Select(t => t.Id),
+    };
+
+    /// <summary>The same orders in memory; <see cref="Guid.CompareTo(Guid)"/> orders ids as both databases do.</summary>
+    private static IEnumerable<TaskKey> Sorted(List<TaskKey> keys, TaskSort sort) => sort switch
+    {
+        TaskSort.NewestFirst => keys.OrderByDescending(k => k.OpenedAt).ThenByDescending(k => k.Id),
+        TaskSort.OldestFirst => keys.OrderBy(k => k.OpenedAt).ThenBy(k => k.Id),
+        _ => keys.OrderBy(k => k.DueDate).ThenBy(k => k.Id),
+    };
+
+    private sealed record TaskKey(Guid Id, FollowUpStatus Status, DateOnly? DueDate, DateTime OpenedAt);
 }
+
+/// <summary>The counts per status of a list's filter and the ids of one page of it.</summary>
+internal sealed record CountedPage(Dictionary<FollowUpStatus, int> Counts, List<Guid> Ids, int Page, int PageSize);
