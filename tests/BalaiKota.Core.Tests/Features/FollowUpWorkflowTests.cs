@@ -680,6 +680,20 @@ public abstract class FollowUpWorkflowTests(DatabaseProvider provider) : IAsyncL
     }
 
     [Fact]
+    public async Task RemindsOfNoTaskThatFellDueMoreThanAWeekAgo()
+    {
+        var drafts = await DraftsAsync(("Kabel terkelupas", Severity.Critical), ("Tirai jendela sobek", Severity.Low));
+        await _followUps.AssignAsync(_secretariat, Assignment(drafts[0].Id, drafts[0].Version, _technicalUnit, due: Today.AddDays(5)));
+        await _followUps.AssignAsync(_secretariat, Assignment(drafts[1].Id, drafts[1].Version, _technicalUnit, due: Today.AddDays(10)));
+
+        _clock.Advance(TimeSpan.FromDays(5 + NotificationService.OverdueRemindedForDays + 1));
+
+        Assert.Equal(4, await _notifications.CreateDueRemindersAsync());
+        Assert.Empty(await RecipientsAsync(drafts[0].Id, NotificationKind.TaskOverdue));
+        Assert.Equal(["pelaksana", "pelaksana2", "sekretariat", "sekretariat2"], await RecipientsAsync(drafts[1].Id, NotificationKind.TaskOverdue));
+    }
+
+    [Fact]
     public async Task KeepsEachUsersBellToThemselvesAndMarksEntriesRead()
     {
         var drafts = await DraftsAsync(("Kabel terkelupas", Severity.Critical), ("Tirai jendela sobek", Severity.Low));

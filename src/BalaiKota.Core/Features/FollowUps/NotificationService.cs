@@ -9,6 +9,12 @@ public sealed class NotificationService(IDbContextFactory<BalaiKotaDbContext> co
 {
     public const int ShownInBell = 20;
 
+    /// <summary>
+    /// An overdue reminder is made for a due date of the last week only: a reminder is news when a task falls due, and a
+    /// first start on years of history would otherwise fill every bell with old tasks (the list's overdue filter has them).
+    /// </summary>
+    public const int OverdueRemindedForDays = 7;
+
     public async Task<int> UnreadCountAsync(Actor actor, CancellationToken ct = default)
     {
         await using var db = await contexts.CreateDbContextAsync(ct);
@@ -55,8 +61,9 @@ public sealed class NotificationService(IDbContextFactory<BalaiKotaDbContext> co
         var today = Wib.Today(clock);
         var now = clock.GetUtcNow().UtcDateTime;
         var soon = today.AddDays(2);
+        var overdueSince = today.AddDays(-OverdueRemindedForDays);
         var working = new[] { FollowUpStatus.Assigned, FollowUpStatus.InProgress, FollowUpStatus.HandedBack };
-        var dueTasks = db.FollowUpTasks.AsNoTracking().Where(t => working.Contains(t.Status) && t.DueDate != null && t.DueDate <= soon);
+        var dueTasks = db.FollowUpTasks.AsNoTracking().Where(t => working.Contains(t.Status) && t.DueDate != null && t.DueDate <= soon && t.DueDate >= overdueSince);
         var due = await dueTasks.Select(t => new { t.Id, t.ResponsibleUnitId, DueDate = t.DueDate!.Value, t.Status }).ToListAsync(ct);
         if (due.Count == 0)
         {
