@@ -1,67 +1,19 @@
-using System.Security.Claims;
 using BalaiKota.Core.Domain;
 using BalaiKota.Core.Features.FollowUps;
 using BalaiKota.Core.Features.Visits;
-using BalaiKota.Web.Authorization;
-using BalaiKota.Web.Localization;
-using BalaiKota.Web.Resources;
+using BalaiKota.Web.Features.Visits;
 using Microsoft.AspNetCore.Components;
-using Microsoft.AspNetCore.Components.Authorization;
-using Microsoft.Extensions.Localization;
-using Microsoft.Extensions.Logging;
 
 namespace BalaiKota.Web.Features.FollowUps;
 
 /// <summary>
-/// What the follow-up pages and their parts share: who is asking, refusals shown as a message in the user's language,
-/// and changes of a task sent with the version the user saw.
+/// What the follow-up pages and their parts add to <see cref="VisitPageBase"/>: their own wording of a refusal, and changes of a task sent with the version the user saw.
 /// </summary>
-public abstract class FollowUpPageBase : ComponentBase
+public abstract class FollowUpPageBase : VisitPageBase
 {
-    [Inject]
-    protected IStringLocalizer<SharedResource> L { get; set; } = default!;
-
-    [Inject]
-    private ILogger<FollowUpPageBase> Logger { get; set; } = default!;
-
-    [CascadingParameter]
-    private Task<AuthenticationState> AuthenticationState { get; set; } = default!;
-
-    /// <summary>The last refusal, in the user's language; null when the last action went through.</summary>
-    protected string? Error { get; set; }
-
-    /// <summary>The code of the last refusal, for a page that shows more than a message (no access, not found).</summary>
-    protected string? RefusalCode { get; private set; }
-
-    protected async Task<ClaimsPrincipal> UserAsync() => (await AuthenticationState).User;
-
-    protected async Task<Actor> ActorAsync() => (await UserAsync()).ToActor();
-
-    /// <summary>Runs an action of the user; a refusal becomes <see cref="Error"/> and the page stays as it was.</summary>
-    protected async Task<bool> TryAsync(Func<Actor, Task> action)
-    {
-        try
-        {
-            await action(await ActorAsync());
-            Error = null;
-            RefusalCode = null;
-            return true;
-        }
-        catch (DomainException refused)
-        {
-            RefusalCode = refused.Code;
-            // The shared text of this code speaks of visits; here it is a task the user may not touch.
-            Error = refused.Code == VisitAccess.DeniedCode ? L["Task_Denied"] : ErrorText.For(refused, L);
-            return false;
-        }
-        catch (Exception trouble) when (ErrorText.IsTransient(trouble))
-        {
-            Logger.LogWarning(trouble, "An action on {Part} failed", GetType().Name);
-            RefusalCode = null;
-            Error = L["Error_NotSaved"];
-            return false;
-        }
-    }
+    // The shared text of this code speaks of visits; here it is a task the user may not touch.
+    protected override string Describe(DomainException refused) =>
+        refused.Code == VisitAccess.DeniedCode ? L["Task_Denied"] : base.Describe(refused);
 
     /// <summary>
     /// Sends a change of a task with the version the user saw. Applied: what was typed for it is cleared. Refused

@@ -1,3 +1,4 @@
+using System.Security.Claims;
 using BalaiKota.Core.Domain;
 using BalaiKota.Web.Authorization;
 using BalaiKota.Web.Localization;
@@ -9,7 +10,7 @@ using Microsoft.Extensions.Logging;
 
 namespace BalaiKota.Web.Features.Visits;
 
-/// <summary>What the visit pages share: who is asking, and refusals shown as a message in the user's language.</summary>
+/// <summary>What the visit and follow-up pages share: who is asking, and refusals shown as a message in the user's language.</summary>
 public abstract class VisitPageBase : ComponentBase
 {
     [Inject]
@@ -27,7 +28,15 @@ public abstract class VisitPageBase : ComponentBase
     /// <summary>The last refusal, in the user's language; null when the last action went through.</summary>
     protected string? Error { get; set; }
 
-    protected async Task<Actor> ActorAsync() => (await AuthenticationState).User.ToActor();
+    /// <summary>The code of the last refusal, for a page that shows more than a message (no access, not found).</summary>
+    protected string? RefusalCode { get; private set; }
+
+    protected async Task<ClaimsPrincipal> UserAsync() => (await AuthenticationState).User;
+
+    protected async Task<Actor> ActorAsync() => (await UserAsync()).ToActor();
+
+    /// <summary>The refusal in the user's language; a page may word a code for its own subject.</summary>
+    protected virtual string Describe(DomainException refused) => ErrorText.For(refused, L);
 
     /// <summary>Runs an action of the user; a refusal becomes <see cref="Error"/> and the page stays as it was.</summary>
     protected async Task<bool> TryAsync(Func<Actor, Task> action)
@@ -36,16 +45,19 @@ public abstract class VisitPageBase : ComponentBase
         {
             await action(await ActorAsync());
             Error = null;
+            RefusalCode = null;
             return true;
         }
         catch (DomainException refused)
         {
-            Error = ErrorText.For(refused, L);
+            RefusalCode = refused.Code;
+            Error = Describe(refused);
             return false;
         }
         catch (Exception trouble) when (ErrorText.IsTransient(trouble))
         {
             Logger.LogWarning(trouble, "An action on {Page} failed", GetType().Name);
+            RefusalCode = null;
             Error = L["Error_NotSaved"];
             return false;
         }
