@@ -2,6 +2,7 @@ using BalaiKota.Core.Data;
 using BalaiKota.Core.Data.Seeding;
 using BalaiKota.Core.Domain;
 using BalaiKota.Core.Features.FollowUps;
+using BalaiKota.Core.Features.Reports;
 using BalaiKota.Core.Features.Visits;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.EntityFrameworkCore;
@@ -69,6 +70,8 @@ public static class CoreRegistration
         services.AddScoped<InspectionService>();
         services.AddScoped<FollowUpService>();
         services.AddScoped<NotificationService>();
+        services.AddScoped<VisitReportService>();
+        services.AddScoped<MonthlyReportService>();
         return builder;
     }
 

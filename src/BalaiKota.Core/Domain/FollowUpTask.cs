@@ -182,8 +182,11 @@ public class FollowUpTask : AuditableEntity, IVersioned
     public void RejectVerification(Actor actor, string reason, DateTime nowUtc) =>
         Status = Move(FollowUpAction.RejectVerification, actor, RequireReason(reason), nowUtc);
 
-    public bool IsOverdue(DateOnly todayWib) =>
-        DueDate is { } due && due < todayWib && Status is FollowUpStatus.Assigned or FollowUpStatus.InProgress or FollowUpStatus.HandedBack;
+    public bool IsOverdue(DateOnly todayWib) => IsOverdue(Status, DueDate, todayWib);
+
+    /// <summary>Past its due date while a unit holds it: a draft waits for triage and a done repair for its verifier.</summary>
+    public static bool IsOverdue(FollowUpStatus status, DateOnly? dueDate, DateOnly todayWib) =>
+        dueDate is { } due && due < todayWib && status is FollowUpStatus.Assigned or FollowUpStatus.InProgress or FollowUpStatus.HandedBack;
 
     public void IncrementVersion() => Version++;
 

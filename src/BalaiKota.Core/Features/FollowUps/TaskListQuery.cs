@@ -23,7 +23,7 @@ internal static class TaskListQuery
     private static readonly FollowUpStatus[] StillDue = [FollowUpStatus.New, FollowUpStatus.Assigned, FollowUpStatus.InProgress, FollowUpStatus.HandedBack];
     private static readonly FollowUpStatus[] Overdueable = [FollowUpStatus.Assigned, FollowUpStatus.InProgress, FollowUpStatus.HandedBack];
 
-    public static bool IsOverdue(FollowUpStatus status, DateOnly? dueDate, DateOnly today) => dueDate < today && Overdueable.Contains(status);
+    public static bool IsOverdue(FollowUpStatus status, DateOnly? dueDate, DateOnly today) => FollowUpTask.IsOverdue(status, dueDate, today);
 
     /// <summary>The counts per status of the filter without its status, and the ids of the page asked for (kept within the pages there are).</summary>
     public static async Task<CountedPage> CountAndPageAsync(BalaiKotaDbContext db, Actor actor, TaskListFilter filter, DateOnly today, int maxPageSize, CancellationToken ct)
