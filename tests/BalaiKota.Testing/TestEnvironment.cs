@@ -29,6 +29,15 @@ public static class TestEnvironment
         }
     }
 
+    /// <summary>The path of poppler's pdftoppm, or a skip (a failure under CI) when it is not installed.</summary>
+    public static string RequirePdftoppm()
+    {
+        var path = Environment.GetEnvironmentVariable("PATH")?.Split(Path.PathSeparator)
+            .Select(folder => Path.Combine(folder, "pdftoppm"))
+            .FirstOrDefault(File.Exists);
+        return path ?? Unavailable("pdftoppm is not installed (apt-get install poppler-utils).");
+    }
+
     private static string Unavailable(string reason)
     {
         if (RequireAll)
