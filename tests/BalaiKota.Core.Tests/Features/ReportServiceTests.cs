@@ -197,7 +197,7 @@ public abstract class ReportServiceTests(DatabaseProvider provider) : IAsyncLife
     {
         Assert.Equal(VisitAccess.DeniedCode, (await Assert.ThrowsAsync<DomainException>(() => _monthly.BuildAsync(_inspector, November, null, ReportLanguage.Indonesian))).Code);
         Assert.Equal(VisitAccess.DeniedCode, (await Assert.ThrowsAsync<DomainException>(() => _monthly.BuildAsync(_repair, November, null, ReportLanguage.Indonesian))).Code);
-        Assert.Equal("report.opdNotFound", (await Assert.ThrowsAsync<DomainException>(() => _monthly.BuildAsync(_leadership, November, Guid.NewGuid(), ReportLanguage.Indonesian))).Code);
+        Assert.Equal(MonthlyReportService.OpdNotFoundCode, (await Assert.ThrowsAsync<DomainException>(() => _monthly.BuildAsync(_leadership, November, Guid.NewGuid(), ReportLanguage.Indonesian))).Code);
     }
 
     [Fact]
@@ -240,12 +240,13 @@ public abstract class ReportServiceTests(DatabaseProvider provider) : IAsyncLife
     [Fact]
     public async Task GivesTheVisitReportOnlyToWhoReadsTheVisitAndOnlyOnceSubmitted()
     {
-        Assert.Equal("report.visitNotFound", (await Assert.ThrowsAsync<DomainException>(() => _visitReports.BuildAsync(_otherInspector, _novemberVisitA, ReportLanguage.Indonesian))).Code);
+        Assert.Equal(VisitAccess.DeniedCode, (await Assert.ThrowsAsync<DomainException>(() => _visitReports.BuildAsync(_otherInspector, _novemberVisitA, ReportLanguage.Indonesian))).Code);
+        Assert.Equal(VisitReportService.NotFoundCode, (await Assert.ThrowsAsync<DomainException>(() => _visitReports.BuildAsync(_admin, Guid.CreateVersion7(), ReportLanguage.Indonesian))).Code);
         Assert.Equal(VisitAccess.DeniedCode, (await Assert.ThrowsAsync<DomainException>(() => _visitReports.BuildAsync(_repair, _novemberVisitA, ReportLanguage.Indonesian))).Code);
         Assert.NotNull(await _visitReports.BuildAsync(_secretariat, _novemberVisitA, ReportLanguage.Indonesian));
 
         var planned = await _visits.PlanAsync(_inspector, new PlanVisitRequest(_opdB.Id, Wib.Today(_clock), "peninjau", [], [], null, StartNow: false));
-        Assert.Equal("report.visitNotSubmitted", (await Assert.ThrowsAsync<DomainException>(() => _visitReports.BuildAsync(_admin, planned, ReportLanguage.Indonesian))).Code);
+        Assert.Equal(VisitReportService.NotSubmittedCode, (await Assert.ThrowsAsync<DomainException>(() => _visitReports.BuildAsync(_admin, planned, ReportLanguage.Indonesian))).Code);
     }
 
     private static ProcessedPhoto Photo() => PhotoProcessor.Process(TestImages.Jpeg(320, 240));

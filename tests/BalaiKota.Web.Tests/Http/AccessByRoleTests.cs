@@ -52,10 +52,12 @@ public sealed class AccessByRoleTests(BalaiKotaWebFactory factory) : IClassFixtu
         if (Allowed[route].Contains(role))
         {
             Assert.Equal(HttpStatusCode.OK, response.StatusCode);
-            var content = route switch
+            var content = (route, role) switch
             {
-                "/visits" => "data-testid=\"visit-list\"",
-                "/follow-ups" => "data-testid=\"task-list\"",
+                ("/visits", _) => "data-testid=\"visit-list\"",
+                ("/follow-ups", _) => "data-testid=\"task-list\"",
+                ("/reports", Roles.Inspector) => "data-testid=\"reports-own-visits\"",
+                ("/reports", _) => "data-testid=\"report-month\"",
                 _ => "Segera hadir",
             };
             Assert.Contains(content, await response.Content.ReadAsStringAsync(), StringComparison.Ordinal);

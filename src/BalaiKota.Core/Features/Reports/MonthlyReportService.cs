@@ -11,6 +11,8 @@ namespace BalaiKota.Core.Features.Reports;
 /// </summary>
 public sealed class MonthlyReportService(IDbContextFactory<BalaiKotaDbContext> contexts, TimeProvider clock)
 {
+    public const string OpdNotFoundCode = "report.opdNotFound";
+
     private const int TrendMonths = 12;
     private const int ReadingRows = 10;
 
@@ -34,7 +36,7 @@ public sealed class MonthlyReportService(IDbContextFactory<BalaiKotaDbContext> c
         var opds = await db.Opds.AsNoTracking().Select(o => new OpdName(o.Id, o.Name, o.ShortName)).ToDictionaryAsync(o => o.Id, ct);
         if (opdId is { } id && !opds.ContainsKey(id))
         {
-            throw new DomainException("report.opdNotFound", "OPD yang dipilih tidak ditemukan.");
+            throw new DomainException(OpdNotFoundCode, "OPD yang dipilih tidak ditemukan.");
         }
 
         var now = clock.GetUtcNow().UtcDateTime;

@@ -9,6 +9,10 @@ namespace BalaiKota.Core.Features.Reports;
 /// <summary>Gathers what "Laporan Hasil Peninjauan" prints for one submitted visit, for whoever may read that visit.</summary>
 public sealed class VisitReportService(IDbContextFactory<BalaiKotaDbContext> contexts, TemplateCache templates, TimeProvider clock)
 {
+    public const string NotFoundCode = "report.visitNotFound";
+
+    public const string NotSubmittedCode = "report.visitNotSubmitted";
+
     /// <summary>Leadership, the secretariat and administrators read every visit's report; an inspector those of their own team.</summary>
     public static bool MayRead(Actor actor) => VisitAccess.ReadsAll(actor) || actor.IsIn(Roles.Inspector);
 
@@ -20,14 +24,19 @@ public sealed class VisitReportService(IDbContextFactory<BalaiKotaDbContext> con
         }
 
         await using var db = await contexts.CreateDbContextAsync(ct);
-        var visit = await VisitAccess.Readable(db.Visits.AsNoTracking(), actor)
+        var visit = await db.Visits.AsNoTracking()
             .Include(v => v.Team).Include(v => v.Rooms).ThenInclude(r => r.Answers)
             .AsSplitQuery()
             .SingleOrDefaultAsync(v => v.Id == visitId, ct)
-            ?? throw new DomainException("report.visitNotFound", "Kunjungan tidak ditemukan atau bukan kunjungan tim Anda.");
+            ?? throw new DomainException(NotFoundCode, "Kunjungan tidak ditemukan.");
+        if (!VisitAccess.ReadsAll(actor) && visit.LeadInspectorId != actor.UserId && visit.Team.All(m => m.UserId != actor.UserId))
+        {
+            throw VisitAccess.Denied("membaca laporan kunjungan tim lain");
+        }
+
         if (visit.Status != VisitStatus.Submitted || visit.SubmittedAt is not { } submittedAt)
         {
-            throw new DomainException("report.visitNotSubmitted", "Laporan tersedia setelah kunjungan dikirim.");
+            throw new DomainException(NotSubmittedCode, "Laporan tersedia setelah kunjungan dikirim.");
         }
 
         var culture = ReportCulture.Of(language);
