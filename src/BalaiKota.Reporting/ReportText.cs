@@ -30,6 +30,7 @@ public sealed class ReportText
         VisitSubject = "Hasil peninjauan fasilitas {0}, {1}",
         Opd = "OPD",
         VisitDate = "Tanggal peninjauan",
+        DateLabel = "Tanggal",
         LeadInspector = "Ketua tim",
         Team = "Anggota tim",
         Officials = "Pejabat pendamping",
@@ -57,7 +58,7 @@ public sealed class ReportText
         AdHoc = "(di luar daftar periksa)",
         Description = "Uraian",
         FollowUps = "Tindak lanjut",
-        FindingNumber = "Temuan",
+        FindingNumber = "No.",
         Status = "Status",
         Unit = "Unit",
         DueDate = "Tenggat",
@@ -135,6 +136,7 @@ public sealed class ReportText
         VisitSubject = "Facility inspection of {0}, {1}",
         Opd = "OPD",
         VisitDate = "Date of visit",
+        DateLabel = "Date",
         LeadInspector = "Lead inspector",
         Team = "Team",
         Officials = "Accompanying officials",
@@ -162,7 +164,7 @@ public sealed class ReportText
         AdHoc = "(ad hoc)",
         Description = "Description",
         FollowUps = "Follow-up tasks",
-        FindingNumber = "Finding",
+        FindingNumber = "No.",
         Status = "Status",
         Unit = "Unit",
         DueDate = "Due",
@@ -238,6 +240,7 @@ public sealed class ReportText
     public required string VisitSubject { get; init; }
     public required string Opd { get; init; }
     public required string VisitDate { get; init; }
+    public required string DateLabel { get; init; }
     public required string LeadInspector { get; init; }
     public required string Team { get; init; }
     public required string Officials { get; init; }

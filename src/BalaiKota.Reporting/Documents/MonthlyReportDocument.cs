@@ -124,7 +124,7 @@ public static class MonthlyReportDocument
         Readings(report, text.HighestCo2, model.HighestCo2Rooms);
         report.Heading(text.RepeatFindings);
         NoneOr(report, model.RepeatFindings, rows => report.Table(
-            [new TableColumn(text.Room, 3), new TableColumn(text.Opd, 1.5f), new TableColumn(text.Item, 4), new TableColumn(text.PreviousVisit, 2), new TableColumn(text.ThisVisit, 2), Right(text.ConsecutiveVisits, 1.6f)],
+            [new TableColumn(text.Room, 3), new TableColumn(text.Opd, 2.2f), new TableColumn(text.Item, 3.5f), new TableColumn(text.PreviousVisit, 2.2f), new TableColumn(text.ThisVisit, 2.2f), Right(text.ConsecutiveVisits, 2.2f)],
             rows.Select(r => (IReadOnlyList<TableCell>)[r.RoomName, r.OpdShortName, r.Item, text.ShortDate(r.PreviousVisitDate), text.ShortDate(r.VisitDate), text.Number(r.ConsecutiveVisits)])));
         OverdueTasks(report, model.OverdueTasks);
     }
@@ -134,7 +134,7 @@ public static class MonthlyReportDocument
         var text = report.Text;
         report.Heading(heading);
         NoneOr(report, rows, list => report.Table(
-            [new TableColumn(text.Room, 4), new TableColumn(text.Opd, 1.6f), new TableColumn(text.VisitDate, 2), Right(text.Reading, 2), new TableColumn(text.Standard, 2.2f), new TableColumn(text.Outcome, 1.8f)],
+            [new TableColumn(text.Room, 3.5f), new TableColumn(text.Opd, 2.2f), new TableColumn(text.DateLabel, 2.2f), Right(text.Reading, 2), new TableColumn(text.Standard, 2.2f), new TableColumn(text.Outcome, 1.8f)],
             list.Select(r => (IReadOnlyList<TableCell>)[r.RoomName, r.OpdShortName, text.ShortDate(r.VisitDate), r.Reading, r.Standard, new TableCell(text.Name(r.Outcome), Strong: r.Outcome == AnswerOutcome.NotOk)])));
     }
 
@@ -143,7 +143,7 @@ public static class MonthlyReportDocument
         var text = report.Text;
         report.Heading(text.OverdueTasks);
         NoneOr(report, rows, list => report.Table(
-            [new TableColumn(text.Description, 5), new TableColumn(text.Room, 2.6f), new TableColumn(text.Opd, 1.4f), new TableColumn(text.Unit, 2.4f), new TableColumn(text.DueDate, 1.8f), Right(text.DaysOverdue, 1.4f), new TableColumn(text.Status, 1.8f)],
+            [new TableColumn(text.Description, 4.5f), new TableColumn(text.Room, 2.6f), new TableColumn(text.Opd, 2.2f), new TableColumn(text.Unit, 2.8f), new TableColumn(text.DueDate, 2), Right(text.DaysOverdue, 2), new TableColumn(text.Status, 2.1f)],
             list.Select(t => (IReadOnlyList<TableCell>)[t.Description, t.RoomName, t.OpdShortName, t.UnitName ?? text.AwaitingTriage, text.ShortDate(t.DueDate), text.Number(t.DaysOverdue), text.Name(t.Status)])));
     }
 
@@ -170,11 +170,11 @@ public static class MonthlyReportDocument
         var text = report.Text;
         report.PageBreak(PageOrientation.Landscape).Heading(text.AllFindings);
         NoneOr(report, model.Findings, rows => report.Table(
-            [new TableColumn(text.VisitDate, 1.6f), new TableColumn(text.Opd, 1.3f), new TableColumn(text.Room, 3), new TableColumn(text.Area, 1.8f), new TableColumn(text.SeverityLabel, 1.3f), new TableColumn(text.Description, 7), new TableColumn(text.Status, 1.4f)],
+            [new TableColumn(text.DateLabel, 1.6f), new TableColumn(text.Opd, 1.8f), new TableColumn(text.Room, 3), new TableColumn(text.Area, 1.8f), new TableColumn(text.SeverityLabel, 1.6f), new TableColumn(text.Description, 7), new TableColumn(text.Status, 1.4f)],
             rows.Select(f => (IReadOnlyList<TableCell>)[text.ShortDate(f.VisitDate), f.OpdShortName, f.RoomName, text.Name(f.Area), text.Name(f.Severity), f.Description, text.Name(f.Status)])));
         report.Heading(text.AllTasks);
         NoneOr(report, model.Tasks, rows => report.Table(
-            [new TableColumn(text.Description, 6), new TableColumn(text.Room, 3), new TableColumn(text.Opd, 1.3f), new TableColumn(text.Unit, 2.6f), new TableColumn(text.Status, 1.7f), new TableColumn(text.DueDate, 1.6f), new TableColumn(text.Opened, 1.6f), new TableColumn(text.Closed, 1.6f)],
+            [new TableColumn(text.Description, 6), new TableColumn(text.Room, 3), new TableColumn(text.Opd, 1.8f), new TableColumn(text.Unit, 2.6f), new TableColumn(text.Status, 1.7f), new TableColumn(text.DueDate, 1.6f), new TableColumn(text.Opened, 1.6f), new TableColumn(text.Closed, 1.6f)],
             rows.Select(t => (IReadOnlyList<TableCell>)[t.Description, t.RoomName, t.OpdShortName, t.UnitName ?? text.AwaitingTriage, text.Name(t.Status), text.ShortDate(t.DueDate), text.ShortDate(t.OpenedOn), text.ShortDate(t.ClosedOn)])));
     }
 

@@ -16,20 +16,20 @@ internal sealed class LayoutContext
 {
     private readonly bool unbounded;
 
+    // A column keeps its own box; the page flow follows the current page, which may have turned to landscape.
+    private readonly (float Left, float Width)? column;
+
     public LayoutContext(ReportStyles styles, PageGeometry geometry)
     {
         Styles = styles;
         Pages.Add(new LaidOutPage(geometry));
         Y = geometry.ContentTop;
-        Left = geometry.ContentLeft;
-        Width = geometry.ContentWidth;
     }
 
     private LayoutContext(ReportStyles styles, PageGeometry geometry, float left, float width, float y, bool unbounded)
         : this(styles, geometry)
     {
-        Left = left;
-        Width = width;
+        column = (left, width);
         Y = y;
         this.unbounded = unbounded;
     }
@@ -44,9 +44,9 @@ internal sealed class LayoutContext
 
     public float Y { get; set; }
 
-    public float Left { get; }
+    public float Left => column?.Left ?? Page.Geometry.ContentLeft;
 
-    public float Width { get; }
+    public float Width => column?.Width ?? Page.Geometry.ContentWidth;
 
     public float Right => Left + Width;
 
@@ -64,7 +64,7 @@ internal sealed class LayoutContext
     public int PageBreaks { get; private set; }
 
     /// <summary>A context starting where this one is, on a page of its own, to lay a block out without committing it.</summary>
-    public LayoutContext Trial() => new(Styles, Page.Geometry, Left, Width, Y, unbounded);
+    public LayoutContext Trial() => column is { } box ? new(Styles, Page.Geometry, box.Left, box.Width, Y, unbounded) : new(Styles, Page.Geometry) { Y = Y };
 
     /// <summary>A column of the given width starting at y = 0 that never breaks.</summary>
     public LayoutContext Column(float left, float width) => new(Styles, Page.Geometry, left, width, 0, unbounded: true);

@@ -12,12 +12,6 @@ public class PdfReportLayoutTests
     private static PdfReport NewReport(PageOrientation orientation = PageOrientation.Portrait, ReportLanguage language = ReportLanguage.Indonesian) =>
         new(new PdfReportOptions("Laporan Uji Tata Letak", "Uji tata letak", language, Generated, orientation));
 
-    private static List<string> Words(byte[] pdf)
-    {
-        using var document = PdfDocument.Open(pdf);
-        return [.. document.GetPages().SelectMany(p => p.GetWords()).Select(w => w.Text)];
-    }
-
     [Fact]
     public void RepeatsTheHeaderRowOnEveryPageAndPrintsEveryRowOnce()
     {
@@ -31,7 +25,7 @@ public class PdfReportLayoutTests
         var pages = PdfText.Pages(pdf);
         Assert.True(pages.Count > 5, $"500 rows should take several pages, not {pages.Count}.");
         Assert.All(pages, page => Assert.Contains("Nomor Uraian Jumlah", page, StringComparison.Ordinal));
-        var words = Words(pdf);
+        var words = PdfText.Words(pdf);
         for (var i = 1; i <= 500; i++)
         {
             Assert.Single(words, w => w == $"R{i:0000}");
@@ -68,7 +62,7 @@ public class PdfReportLayoutTests
         var pdf = report.ToPdf();
 
         Assert.True(PdfText.Pages(pdf).Count >= 2);
-        var printed = Words(pdf);
+        var printed = PdfText.Words(pdf);
         Assert.All(words, word => Assert.Single(printed, w => w == word));
     }
 
@@ -102,7 +96,7 @@ public class PdfReportLayoutTests
         var pages = PdfText.Pages(pdf);
         Assert.True(pages.Count >= 2);
         Assert.All(pages, page => Assert.Contains("Kunci Isi", page, StringComparison.Ordinal));
-        var printed = Words(pdf);
+        var printed = PdfText.Words(pdf);
         Assert.All(words, word => Assert.Single(printed, w => w == word));
         Assert.Single(printed, w => w == "baris-dua");
     }
