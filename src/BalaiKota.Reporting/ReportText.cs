@@ -103,7 +103,7 @@ public sealed class ReportText
         RepeatFindings = "Temuan berulang",
         PreviousVisit = "Kunjungan sebelumnya",
         ThisVisit = "Kunjungan ini",
-        ConsecutiveVisits = "Berturut-turut",
+        ConsecutiveVisits = "Beruntun",
         OverdueTasks = "Tindak lanjut lewat tenggat",
         DaysOverdue = "Hari terlambat",
         VerifiedRepairs = "Perbaikan terverifikasi: sebelum dan sesudah",

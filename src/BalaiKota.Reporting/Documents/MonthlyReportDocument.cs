@@ -143,7 +143,7 @@ public static class MonthlyReportDocument
         var text = report.Text;
         report.Heading(text.OverdueTasks);
         NoneOr(report, rows, list => report.Table(
-            [new TableColumn(text.Description, 4.5f), new TableColumn(text.Room, 2.6f), new TableColumn(text.Opd, 2.2f), new TableColumn(text.Unit, 2.8f), new TableColumn(text.DueDate, 2), Right(text.DaysOverdue, 2), new TableColumn(text.Status, 2.1f)],
+            [new TableColumn(text.Description, 4.3f), new TableColumn(text.Room, 2.5f), new TableColumn(text.Opd, 2.1f), new TableColumn(text.Unit, 2.6f), new TableColumn(text.DueDate, 2), Right(text.DaysOverdue, 1.7f), new TableColumn(text.Status, 2.8f)],
             list.Select(t => (IReadOnlyList<TableCell>)[t.Description, t.RoomName, t.OpdShortName, t.UnitName ?? text.AwaitingTriage, text.ShortDate(t.DueDate), text.Number(t.DaysOverdue), text.Name(t.Status)])));
     }
 
