@@ -1,6 +1,7 @@
 using BalaiKota.Core.Data;
 using BalaiKota.Core.Data.Seeding;
 using BalaiKota.Core.Domain;
+using BalaiKota.Core.Features.Exports;
 using BalaiKota.Core.Features.FollowUps;
 using BalaiKota.Core.Features.Visits;
 using Microsoft.AspNetCore.Identity;
@@ -69,6 +70,7 @@ public static class CoreRegistration
         services.AddScoped<InspectionService>();
         services.AddScoped<FollowUpService>();
         services.AddScoped<NotificationService>();
+        services.AddScoped<ExportService>();
         return builder;
     }
 
