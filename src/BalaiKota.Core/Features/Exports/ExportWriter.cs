@@ -67,7 +67,8 @@ internal static class ExportWriter
                 csv.WriteField(day, "yyyy-MM-dd");
                 break;
             case DateTime time:
-                csv.WriteField(time, "yyyy-MM-dd HH:mm");
+                // A quoted colon: the Indonesian time separator is a full stop, which Excel would not read as a time.
+                csv.WriteField(time, "yyyy-MM-dd HH':'mm");
                 break;
             case int number:
                 csv.WriteField(number, string.Empty);
