@@ -4,6 +4,7 @@ using BalaiKota.Core.Features.FollowUps;
 using BalaiKota.Web.Authorization;
 using BalaiKota.Web.Components;
 using BalaiKota.Web.Components.Account;
+using BalaiKota.Web.Features.Reports;
 using BalaiKota.Web.Features.Visits;
 using BalaiKota.Web.Localization;
 using Microsoft.AspNetCore.Components.Authorization;
@@ -78,6 +79,7 @@ public static class WebRegistration
         app.MapAccountEndpoints();
         app.MapCultureEndpoint();
         app.MapVisitFiles();
+        app.MapExports();
         app.MapHealthChecks("/health").AllowAnonymous();
         return app;
     }
