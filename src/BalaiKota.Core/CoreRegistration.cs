@@ -1,6 +1,7 @@
 using BalaiKota.Core.Data;
 using BalaiKota.Core.Data.Seeding;
 using BalaiKota.Core.Domain;
+using BalaiKota.Core.Features.Exports;
 using BalaiKota.Core.Features.FollowUps;
 using BalaiKota.Core.Features.Reports;
 using BalaiKota.Core.Features.Visits;
@@ -72,6 +73,7 @@ public static class CoreRegistration
         services.AddScoped<NotificationService>();
         services.AddScoped<VisitReportService>();
         services.AddScoped<MonthlyReportService>();
+        services.AddScoped<ExportService>();
         return builder;
     }
 

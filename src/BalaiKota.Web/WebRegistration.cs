@@ -80,6 +80,7 @@ public static class WebRegistration
         app.MapCultureEndpoint();
         app.MapVisitFiles();
         app.MapReports();
+        app.MapExports();
         app.MapHealthChecks("/health").AllowAnonymous();
         return app;
     }

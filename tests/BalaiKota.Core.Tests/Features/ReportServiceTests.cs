@@ -31,7 +31,7 @@ public abstract class ReportServiceTests(DatabaseProvider provider) : IAsyncLife
     private const string StaffRoom = "Ruang Kerja Staf Disdukcapil";
     private const string HeadRoom = "Ruang Kepala Bappelitbang";
     private static readonly byte[] SignaturePng = [0x89, 0x50, 0x4E, 0x47, 0x0D, 0x0A, 0x1A, 0x0A, 0, 0, 0, 13];
-    private static readonly ReportMonth November = new(2026, 11);
+    private static readonly WibMonth November = new(2026, 11);
 
     private readonly FakeTimeProvider _clock = new(new DateTimeOffset(2026, 10, 31, 16, 30, 0, TimeSpan.Zero));
     private readonly Actor _inspector = Samples.Inspector;
@@ -182,7 +182,7 @@ public abstract class ReportServiceTests(DatabaseProvider provider) : IAsyncLife
     [Fact]
     public async Task GivesAMonthWithoutVisitsAsAnHonestEmptyReport()
     {
-        var report = await _monthly.BuildAsync(_leadership, new ReportMonth(2026, 9), null, ReportLanguage.Indonesian);
+        var report = await _monthly.BuildAsync(_leadership, new WibMonth(2026, 9), null, ReportLanguage.Indonesian);
 
         Assert.False(report.HasVisits);
         Assert.Equal((0, 0, 0, 0), (report.Current.Visits, report.Current.Rooms, report.Current.Findings, report.Current.TasksOpened));

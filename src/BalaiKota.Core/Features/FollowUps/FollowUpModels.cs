@@ -43,7 +43,8 @@ public sealed record TaskRow(
     string? AssigneeName,
     DateOnly? DueDate,
     bool IsOverdue,
-    DateTime OpenedAt);
+    DateTime OpenedAt,
+    DateTime? ClosedAt);
 
 /// <summary>One page of the filtered list; the counts per status are of the filter without its status.</summary>
 public sealed record TaskListPage(IReadOnlyList<TaskRow> Rows, int Total, IReadOnlyDictionary<FollowUpStatus, int> CountsByStatus, int Page, int PageSize)

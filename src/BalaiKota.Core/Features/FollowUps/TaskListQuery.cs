@@ -29,33 +29,29 @@ internal static class TaskListQuery
     public static async Task<CountedPage> CountAndPageAsync(BalaiKotaDbContext db, Actor actor, TaskListFilter filter, DateOnly today, int maxPageSize, CancellationToken ct)
     {
         var pageSize = Math.Clamp(filter.PageSize, 1, maxPageSize);
-        var tasks = Tasks(db, actor, filter, today);
-        var findings = Findings(db, filter);
-        var pattern = string.IsNullOrWhiteSpace(filter.Search) ? null : LikePattern(filter.Search);
-        var narrowed = findings is not null || pattern is not null;
-        var matching = narrowed ? WithFindingIn(db, tasks, findings, pattern) : tasks;
-
-        // Sorting by severity needs each task's finding; with one severity chosen it is the order of the due dates.
-        var bySeverity = filter.Sort == TaskSort.SeverityDesc && filter.Severity is null;
-        if (narrowed && filter.Status is null && !bySeverity)
+        var query = Filtered(db, actor, filter, today);
+        if (query.Narrowed && filter.Status is null && !query.BySeverity)
         {
-            var keys = await matching.Select(t => new TaskKey(t.Id, t.Status, t.DueDate, t.OpenedAt)).ToListAsync(ct);
+            var keys = await query.Matching.Select(t => new TaskKey(t.Id, t.Status, t.DueDate, t.OpenedAt)).ToListAsync(ct);
             var counts = keys.GroupBy(k => k.Status).ToDictionary(g => g.Key, g => g.Count());
             var page = Within(filter.Page, keys.Count, pageSize);
             return new CountedPage(counts, Sorted(keys, filter.Sort).Skip((page - 1) * pageSize).Take(pageSize).Select(k => k.Id).ToList(), page, pageSize);
         }
 
-        var countsInDb = await matching.GroupBy(t => t.Status).Select(g => new { g.Key, Count = g.Count() }).ToDictionaryAsync(g => g.Key, g => g.Count, ct);
+        var countsInDb = await query.Matching.GroupBy(t => t.Status).Select(g => new { g.Key, Count = g.Count() }).ToDictionaryAsync(g => g.Key, g => g.Count, ct);
         var total = filter.Status is { } status ? countsInDb.GetValueOrDefault(status) : countsInDb.Values.Sum();
         var pageInDb = Within(filter.Page, total, pageSize);
-        var listed = filter.Status switch
-        {
-            { } chosen when narrowed => WithFindingExisting(db, tasks.Where(t => t.Status == chosen), findings, pattern),
-            { } chosen => tasks.Where(t => t.Status == chosen),
-            null => matching,
-        };
-        var ids = total == 0 ? [] : await Sorted(db, listed, filter.Sort, bySeverity).Skip((pageInDb - 1) * pageSize).Take(pageSize).ToListAsync(ct);
+        var ids = total == 0 ? [] : await Sorted(db, query.Listed, filter.Sort, query.BySeverity).Skip((pageInDb - 1) * pageSize).Take(pageSize).ToListAsync(ct);
         return new CountedPage(countsInDb, ids, pageInDb, pageSize);
+    }
+
+    /// <summary>Every row that passes the filter, status included, in the filter's order: the list without its pages.</summary>
+    public static async Task<List<TaskRow>> AllRowsAsync(BalaiKotaDbContext db, Actor actor, TaskListFilter filter, DateOnly today, CancellationToken ct)
+    {
+        var query = Filtered(db, actor, filter, today);
+        var ids = await Sorted(db, query.Listed, filter.Sort, query.BySeverity).ToListAsync(ct);
+        var rows = await RowsOfAsync(db, query.Listed, today, ct);
+        return ids.Select(id => rows[id]).ToList();
     }
 
     /// <summary>The rows of one page, in the order of <paramref name="ids"/>.</summary>
@@ -66,12 +62,22 @@ internal static class TaskListQuery
             return [];
         }
 
-        var rows = await (from t in db.FollowUpTasks.AsNoTracking()
+        var rows = await RowsOfAsync(db, db.FollowUpTasks.Where(t => ids.Contains(t.Id)), today, ct);
+        return ids.Select(id => rows[id]).ToList();
+    }
+
+    /// <summary>
+    /// The rows of the tasks a query selects, by id, with their finding, room and names. The tasks are given as a query,
+    /// not as a list of ids, so that an export of thousands of tasks stays one statement within the providers' limits
+    /// on parameters.
+    /// </summary>
+    public static async Task<Dictionary<Guid, TaskRow>> RowsOfAsync(BalaiKotaDbContext db, IQueryable<FollowUpTask> tasks, DateOnly today, CancellationToken ct)
+    {
+        var rows = await (from t in tasks
                           join f in db.Findings on t.FindingId equals f.Id
                           join r in db.Rooms on f.RoomId equals r.Id
                           join o in db.Opds on r.OpdId equals o.Id
                           join b in db.Buildings on r.BuildingId equals b.Id
-                          where ids.Contains(t.Id)
                           select new
                           {
                               t.Id,
@@ -88,12 +94,38 @@ internal static class TaskListQuery
                               Assignee = db.Users.Where(u => u.Id == t.AssigneeId).Select(u => u.FullName).FirstOrDefault(),
                               t.DueDate,
                               t.OpenedAt,
+                              t.ClosedAt,
                           })
-            .ToDictionaryAsync(x => x.Id, ct);
-        return ids.Select(id => rows[id]).Select(x => new TaskRow(
+            .AsNoTracking()
+            .ToListAsync(ct);
+        return rows.ToDictionary(x => x.Id, x => new TaskRow(
             x.Id, x.Opd, x.Building, x.Room, x.Floor, x.Area, x.Severity, x.Description, x.Status, x.Priority, x.Unit, x.Assignee, x.DueDate,
             IsOverdue(x.Status, x.DueDate, today),
-            x.OpenedAt)).ToList();
+            x.OpenedAt,
+            x.ClosedAt));
+    }
+
+    /// <summary>
+    /// The filter as queries: the tasks that pass it but its status (<see cref="FilteredTasks.Matching"/>, for the
+    /// counts) and those that pass it all (<see cref="FilteredTasks.Listed"/>), reaching the findings as the remarks
+    /// on this class explain.
+    /// </summary>
+    private static FilteredTasks Filtered(BalaiKotaDbContext db, Actor actor, TaskListFilter filter, DateOnly today)
+    {
+        var tasks = Tasks(db, actor, filter, today);
+        var findings = Findings(db, filter);
+        var pattern = string.IsNullOrWhiteSpace(filter.Search) ? null : LikePattern(filter.Search);
+        var narrowed = findings is not null || pattern is not null;
+        var matching = narrowed ? WithFindingIn(db, tasks, findings, pattern) : tasks;
+        var listed = filter.Status switch
+        {
+            { } chosen when narrowed => WithFindingExisting(db, tasks.Where(t => t.Status == chosen), findings, pattern),
+            { } chosen => tasks.Where(t => t.Status == chosen),
+            null => matching,
+        };
+
+        // Sorting by severity needs each task's finding; with one severity chosen it is the order of the due dates.
+        return new FilteredTasks(matching, listed, narrowed, filter.Sort == TaskSort.SeverityDesc && filter.Severity is null);
     }
 
     private static int Within(int page, int total, int pageSize) => Math.Clamp(page, 1, Math.Max(1, (total + pageSize - 1) / pageSize));
@@ -238,6 +270,8 @@ internal static class TaskListQuery
     };
 
     private sealed record TaskKey(Guid Id, FollowUpStatus Status, DateOnly? DueDate, DateTime OpenedAt);
+
+    private sealed record FilteredTasks(IQueryable<FollowUpTask> Matching, IQueryable<FollowUpTask> Listed, bool Narrowed, bool BySeverity);
 }
 
 /// <summary>The counts per status of a list's filter and the ids of one page of it.</summary>

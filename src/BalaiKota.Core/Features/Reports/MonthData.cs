@@ -34,7 +34,7 @@ internal sealed record ReadingFact(string Code, ReadingRow Row);
 internal sealed record StatusChange(Guid TaskId, DateTime At, FollowUpStatus From, FollowUpStatus To);
 
 /// <summary>The queries of one monthly report: one month, optionally one OPD, on one short-lived context.</summary>
-internal sealed class MonthData(BalaiKotaDbContext db, ReportMonth month, Guid? opdId)
+internal sealed class MonthData(BalaiKotaDbContext db, WibMonth month, Guid? opdId)
 {
     /// <summary>How far back a repeat finding is followed: a year of visits to the same room.</summary>
     private const int RepeatLookbackMonths = 12;
@@ -176,7 +176,7 @@ internal sealed class MonthData(BalaiKotaDbContext db, ReportMonth month, Guid? 
     /// </summary>
     public async Task<IReadOnlyList<RepeatFindingRow>> RepeatFindingsAsync(ReportLanguage language, CancellationToken ct)
     {
-        var lookback = ReportMonth.Of(month.FirstDay.AddMonths(-RepeatLookbackMonths)).StartUtc;
+        var lookback = WibMonth.Of(month.FirstDay.AddMonths(-RepeatLookbackMonths)).StartUtc;
         var notOk = await (
                 from a in db.Answers
                 join ri in db.RoomInspections on a.RoomInspectionId equals ri.Id
@@ -269,9 +269,8 @@ internal sealed class MonthData(BalaiKotaDbContext db, ReportMonth month, Guid? 
 
     private IQueryable<Visit> Visits(DateTime fromUtc)
     {
-        var end = month.EndUtc;
-        return db.Visits.AsNoTracking()
-            .Where(v => v.Status == VisitStatus.Submitted && v.SubmittedAt >= fromUtc && v.SubmittedAt < end && (opdId == null || v.OpdId == opdId));
+        var visits = db.Visits.AsNoTracking().Where(VisitDate.SubmittedBetween(fromUtc, month.EndUtc));
+        return opdId is { } opd ? visits.Where(v => v.OpdId == opd) : visits;
     }
 
     private Task<Dictionary<Guid, string>> OpdShortNamesAsync(CancellationToken ct) =>

@@ -25,7 +25,7 @@ public sealed class MonthlyReportService(IDbContextFactory<BalaiKotaDbContext> c
     /// <summary>Leadership, the secretariat and administrators; an inspector reads only the reports of their own visits.</summary>
     public static bool MayRead(Actor actor) => VisitAccess.ReadsAll(actor);
 
-    public async Task<MonthlyReportModel> BuildAsync(Actor actor, ReportMonth month, Guid? opdId, ReportLanguage language, CancellationToken ct = default)
+    public async Task<MonthlyReportModel> BuildAsync(Actor actor, WibMonth month, Guid? opdId, ReportLanguage language, CancellationToken ct = default)
     {
         if (!MayRead(actor))
         {
@@ -107,11 +107,11 @@ public sealed class MonthlyReportService(IDbContextFactory<BalaiKotaDbContext> c
             await data.TaskRowsAsync(monthTaskIds, ct));
     }
 
-    private static bool IsClosedIn(TaskFact task, ReportMonth month) =>
+    private static bool IsClosedIn(TaskFact task, WibMonth month) =>
         ReportFigures.CountsAsClosed(task.Status) && task.ClosedAt is { } closed && month.Contains(closed);
 
     private static async Task<MonthResult> FiguresAsync(
-        MonthData data, ReportMonth month, List<VisitFact> visits, List<WeightFact> weights, List<FindingFact> findings, List<TaskFact> tasks, DateTime nowUtc, CancellationToken ct)
+        MonthData data, WibMonth month, List<VisitFact> visits, List<WeightFact> weights, List<FindingFact> findings, List<TaskFact> tasks, DateTime nowUtc, CancellationToken ct)
     {
         var inMonth = visits.Where(v => month.Contains(v.SubmittedAt)).ToList();
         var ids = inMonth.Select(v => v.Id).ToHashSet();

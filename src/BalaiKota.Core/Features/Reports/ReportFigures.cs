@@ -4,7 +4,7 @@ namespace BalaiKota.Core.Features.Reports;
 
 /// <summary>
 /// The definitions behind every figure of the reports (and of the dashboard), in one place; docs/figures.md says the
-/// same in plain words. A visit counts in the WIB month in which it was submitted, and so do its findings.
+/// same in plain words. A visit counts in the WIB month in which it was submitted (VisitDate), and so do its findings.
 /// </summary>
 public static class ReportFigures
 {
@@ -51,6 +51,6 @@ public static class ReportFigures
     public static int DaysOverdue(DateOnly dueDate, DateOnly atWibDay) => Math.Max(0, atWibDay.DayNumber - dueDate.DayNumber);
 
     /// <summary>The instant a month's overdue tasks are judged at: its end, or now while the month is still running.</summary>
-    public static (DateTime Utc, DateOnly WibDay) JudgedAt(ReportMonth month, DateTime nowUtc) =>
+    public static (DateTime Utc, DateOnly WibDay) JudgedAt(WibMonth month, DateTime nowUtc) =>
         nowUtc < month.EndUtc ? (nowUtc, DateOnly.FromDateTime(Wib.ToWib(nowUtc))) : (month.EndUtc, month.EndDay);
 }

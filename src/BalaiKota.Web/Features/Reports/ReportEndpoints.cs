@@ -30,7 +30,7 @@ public static class ReportEndpoints
         });
         reports.MapGet("/monthly/{month}.pdf", async (string month, string? opd, string? lang, bool? download, HttpContext http, MonthlyReportService service) =>
         {
-            if (!ReportMonth.TryParse(month, out var period))
+            if (!WibMonth.TryParse(month, out var period))
             {
                 return Results.Text("Bulan laporan harus berbentuk tttt-bb, misalnya 2026-11.", statusCode: StatusCodes.Status400BadRequest);
             }
