@@ -10,7 +10,6 @@ using BalaiKota.Core.Tests.Domain;
 using BalaiKota.Testing;
 using CsvHelper;
 using Microsoft.EntityFrameworkCore;
-using Microsoft.Extensions.Options;
 using Microsoft.Extensions.Time.Testing;
 using MiniExcelLibs;
 
@@ -27,16 +26,13 @@ public abstract class ExportServiceTests(DatabaseProvider provider) : IAsyncLife
     private const string Tricky = "Kabel \"terkelupas\"; berbahaya,\nsegera diganti";
     private const string Formula = "=HYPERLINK(\"http://contoh.invalid\";\"klik\")";
 
-    private static readonly byte[] Signature = [0x89, 0x50, 0x4E, 0x47, 0x0D, 0x0A, 0x1A, 0x0A, 0, 0, 0, 13];
     private static readonly WibMonth November = new(2026, 11);
 
     // Monday 16 November 2026, 09.00 WIB.
     private readonly FakeTimeProvider _clock = new(new DateTimeOffset(2026, 11, 16, 2, 0, 0, TimeSpan.Zero));
     private readonly Actor _admin = new("admin", new HashSet<string> { Roles.Administrator });
     private readonly Actor _repair = new("pelaksana", new HashSet<string> { Roles.RepairUnit });
-    private TestDatabase _database = default!;
-    private VisitService _visits = default!;
-    private InspectionService _inspections = default!;
+    private WalkThrough _walk = default!;
     private FollowUpService _followUps = default!;
     private ExportService _exports = default!;
     private Opd _opdA = default!;
@@ -45,14 +41,12 @@ public abstract class ExportServiceTests(DatabaseProvider provider) : IAsyncLife
 
     public async ValueTask InitializeAsync()
     {
-        _database = await TestDatabase.CreateMigratedAsync(provider, _clock);
-        await using var db = _database.CreateDbContext();
-        var template = DefaultChecklist.Build();
-        template.Publish(_clock.GetUtcNow().UtcDateTime);
-        db.ChecklistTemplates.Add(template);
-        await SampleRegistry.EnsureAsync(db);
-        _opdA = await db.Opds.SingleAsync(o => o.ShortName == "Disdukcapil");
-        _opdB = await db.Opds.SingleAsync(o => o.ShortName == "Bappelitbang");
+        _walk = await WalkThrough.CreateAsync(provider, _clock);
+        _followUps = _walk.FollowUps;
+        _exports = new ExportService(_walk.Database, _clock);
+        _opdA = await _walk.OpdAsync("Disdukcapil");
+        _opdB = await _walk.OpdAsync("Bappelitbang");
+        await using var db = _walk.Database.CreateDbContext();
         _technicalUnit = await db.ResponsibleUnits.Where(u => u.Name == SampleRegistry.TechnicalUnitName).Select(u => u.Id).SingleAsync();
         TestUsers.Add(db, Roles.Inspector, "peninjau");
         TestUsers.Add(db, Roles.Secretariat, "sekretariat");
@@ -60,18 +54,11 @@ public abstract class ExportServiceTests(DatabaseProvider provider) : IAsyncLife
         TestUsers.Add(db, Roles.Leadership, "pimpinan");
         TestUsers.AddUnitMembers(db, _technicalUnit, "pelaksana");
         await db.SaveChangesAsync();
-
-        var templates = new TemplateCache(_database);
-        var dueDays = Options.Create(new DueDays());
-        _visits = new VisitService(_database, templates, dueDays, _clock);
-        _inspections = new InspectionService(_database, templates, _clock);
-        _followUps = new FollowUpService(_database, templates, dueDays, _clock);
-        _exports = new ExportService(_database, _clock);
     }
 
     public async ValueTask DisposeAsync()
     {
-        await _database.DisposeAsync();
+        await _walk.DisposeAsync();
         GC.SuppressFinalize(this);
     }
 
@@ -262,44 +249,18 @@ public abstract class ExportServiceTests(DatabaseProvider provider) : IAsyncLife
         await VisitAsync(_opdA, v => AdHocAsync(v, staff, "Lampu mati, bulan berikutnya"));
     }
 
-    private async Task VisitAsync(Opd opd, Func<Guid, Task> record)
-    {
-        var visitId = await _visits.PlanAsync(Samples.Inspector, new PlanVisitRequest(opd.Id, Wib.Today(_clock), "peninjau", [], [new AccompanyingOfficial("Ibu Sekretaris", "Sekretaris Dinas")], null, StartNow: true));
-        await record(visitId);
-        await _visits.SignAsync(Samples.Inspector, visitId, new SignRequest(VisitSigner.LeadInspector, "Nama peninjau", "Ketua Tim", Signature));
-        await _visits.SignAsync(Samples.Inspector, visitId, new SignRequest(VisitSigner.OpdRepresentative, "Ibu Sekretaris", "Sekretaris Dinas", Signature));
-        await _visits.SubmitAsync(Samples.Inspector, visitId, confirmUnanswered: true);
-    }
+    private Task VisitAsync(Opd opd, Func<Guid, Task> record) => _walk.SubmitVisitAsync(Samples.Inspector, opd, Wib.Today(_clock), record);
 
     private Task<Guid> AdHocAsync(Guid visitId, Guid roomId, string description) =>
-        _inspections.AddAdHocFindingAsync(Samples.Inspector, visitId, roomId, new AdHocFindingRequest(InspectionArea.Safety, Severity.Medium, description));
+        _walk.Inspections.AddAdHocFindingAsync(Samples.Inspector, visitId, roomId, new AdHocFindingRequest(InspectionArea.Safety, Severity.Medium, description));
 
-    private async Task ReadingAsync(Guid visitId, Guid roomId, string code, decimal value)
-    {
-        await using var db = _database.CreateDbContext();
-        var item = await db.ChecklistItems.Where(i => i.Code == code && db.ChecklistCategories.Any(c => c.Id == i.CategoryId && db.Visits.Any(v => v.Id == visitId && v.TemplateId == c.TemplateId)))
-            .Select(i => i.Id).SingleAsync();
-        await _inspections.SaveAnswerAsync(Samples.Inspector, new SaveAnswerRequest(visitId, roomId, item, AnswerInput.Reading(value), null, null, 0));
-    }
+    private Task<Guid> ReadingAsync(Guid visitId, Guid roomId, string code, decimal value) => _walk.ReadingAsync(Samples.Inspector, visitId, roomId, code, value);
 
-    private async Task<Guid> RoomIdAsync(string name)
-    {
-        await using var db = _database.CreateDbContext();
-        return await db.Rooms.Where(r => r.Name == name).Select(r => r.Id).SingleAsync();
-    }
+    private Task<Guid> RoomIdAsync(string name) => _walk.RoomIdAsync(name);
 
-    private async Task<Guid> TaskAsync(Func<string, bool> description)
-    {
-        await using var db = _database.CreateDbContext();
-        var tasks = await db.FollowUpTasks.Join(db.Findings, t => t.FindingId, f => f.Id, (t, f) => new { t.Id, f.Description }).ToListAsync();
-        return tasks.Single(t => description(t.Description)).Id;
-    }
+    private Task<Guid> TaskAsync(Func<string, bool> description) => _walk.TaskAsync(description);
 
-    private async Task<int> VersionAsync(Guid taskId)
-    {
-        await using var db = _database.CreateDbContext();
-        return await db.FollowUpTasks.Where(t => t.Id == taskId).Select(t => t.Version).SingleAsync();
-    }
+    private Task<int> VersionAsync(Guid taskId) => _walk.VersionAsync(taskId);
 }
 
 public sealed class SqliteExportServiceTests() : ExportServiceTests(DatabaseProvider.Sqlite);

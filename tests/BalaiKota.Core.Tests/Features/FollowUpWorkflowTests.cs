@@ -23,8 +23,6 @@ public abstract class FollowUpWorkflowTests(DatabaseProvider provider) : IAsyncL
     private const string StaffRoom = "Ruang Kerja Staf Disdukcapil";
     private const string HeadRoom = "Ruang Kepala Bappelitbang";
 
-    private static readonly byte[] Signature = [0x89, 0x50, 0x4E, 0x47, 0x0D, 0x0A, 0x1A, 0x0A, 0, 0, 0, 13];
-
     // Monday 16 November 2026, 09.00 WIB.
     private readonly FakeTimeProvider _clock = new(new DateTimeOffset(2026, 11, 16, 2, 0, 0, TimeSpan.Zero));
     private readonly Actor _inspector = Samples.Inspector;
@@ -38,6 +36,7 @@ public abstract class FollowUpWorkflowTests(DatabaseProvider provider) : IAsyncL
     private readonly Actor _repair = Repairer("pelaksana");
     private readonly Actor _otherRepair = Repairer("pelaksana2");
     private readonly Actor _opdRepair = Repairer("pelaksana-opd");
+    private WalkThrough _walk = default!;
     private TestDatabase _database = default!;
     private VisitService _visits = default!;
     private InspectionService _inspections = default!;
@@ -52,14 +51,12 @@ public abstract class FollowUpWorkflowTests(DatabaseProvider provider) : IAsyncL
 
     public async ValueTask InitializeAsync()
     {
-        _database = await TestDatabase.CreateMigratedAsync(provider, _clock);
+        _walk = await WalkThrough.CreateAsync(provider, _clock);
+        (_database, _visits, _inspections, _followUps) = (_walk.Database, _walk.Visits, _walk.Inspections, _walk.FollowUps);
+        _notifications = new NotificationService(_database, _clock);
+        _opdA = await _walk.OpdAsync("Disdukcapil");
+        _opdB = await _walk.OpdAsync("Bappelitbang");
         await using var db = _database.CreateDbContext();
-        var template = DefaultChecklist.Build();
-        template.Publish(_clock.GetUtcNow().UtcDateTime);
-        db.ChecklistTemplates.Add(template);
-        await SampleRegistry.EnsureAsync(db);
-        _opdA = await db.Opds.SingleAsync(o => o.ShortName == "Disdukcapil");
-        _opdB = await db.Opds.SingleAsync(o => o.ShortName == "Bappelitbang");
         _technicalUnit = await db.ResponsibleUnits.Where(u => u.Name == SampleRegistry.TechnicalUnitName).Select(u => u.Id).SingleAsync();
         _opdUnit = await db.ResponsibleUnits.Where(u => u.OpdId == _opdA.Id).Select(u => u.Id).SingleAsync();
         TestUsers.Add(db, Roles.Inspector, "peninjau", "peninjau2", "peninjau3");
@@ -69,18 +66,11 @@ public abstract class FollowUpWorkflowTests(DatabaseProvider provider) : IAsyncL
         TestUsers.AddUnitMembers(db, _technicalUnit, "pelaksana", "pelaksana2");
         TestUsers.AddUnitMembers(db, _opdUnit, "pelaksana-opd");
         await db.SaveChangesAsync();
-
-        var templates = new TemplateCache(_database);
-        var dueDays = Options.Create(new DueDays());
-        _visits = new VisitService(_database, templates, dueDays, _clock);
-        _inspections = new InspectionService(_database, templates, _clock);
-        _followUps = new FollowUpService(_database, templates, dueDays, _clock);
-        _notifications = new NotificationService(_database, _clock);
     }
 
     public async ValueTask DisposeAsync()
     {
-        await _database.DisposeAsync();
+        await _walk.DisposeAsync();
         GC.SuppressFinalize(this);
     }
 
@@ -826,47 +816,19 @@ public abstract class FollowUpWorkflowTests(DatabaseProvider provider) : IAsyncL
         return drafts;
     }
 
-    private async Task VisitAsync(Opd opd, Func<Guid, Task> record, IReadOnlyList<string>? team = null)
-    {
-        var visitId = await _visits.PlanAsync(_inspector, new PlanVisitRequest(opd.Id, Today, "peninjau", team ?? [], [new AccompanyingOfficial("Ibu Sekretaris", "Sekretaris Dinas")], null, StartNow: true));
-        await record(visitId);
-        await _visits.SignAsync(_inspector, visitId, new SignRequest(VisitSigner.LeadInspector, "Nama peninjau", "Ketua Tim", Signature));
-        await _visits.SignAsync(_inspector, visitId, new SignRequest(VisitSigner.OpdRepresentative, "Ibu Sekretaris", "Sekretaris Dinas", Signature));
-        await _visits.SubmitAsync(_inspector, visitId, confirmUnanswered: true);
-    }
+    private Task VisitAsync(Opd opd, Func<Guid, Task> record, IReadOnlyList<string>? team = null) =>
+        _walk.SubmitVisitAsync(_inspector, opd, Today, record, team);
 
     private Task<Guid> AdHocAsync(Guid visitId, Guid roomId, InspectionArea area, Severity severity, string description) =>
         _inspections.AddAdHocFindingAsync(_inspector, visitId, roomId, new AdHocFindingRequest(area, severity, description));
 
-    /// <summary>Saves a reading of the item with this code in the visit's template; returns the answer.</summary>
-    private async Task<Guid> ReadingAsync(Guid visitId, Guid roomId, string code, decimal value)
-    {
-        await using var db = _database.CreateDbContext();
-        var item = await db.ChecklistItems.Where(i => i.Code == code && db.ChecklistCategories.Any(c => c.Id == i.CategoryId && db.Visits.Any(v => v.Id == visitId && v.TemplateId == c.TemplateId)))
-            .Select(i => i.Id).SingleAsync();
-        var saved = await _inspections.SaveAnswerAsync(_inspector, new SaveAnswerRequest(visitId, roomId, item, AnswerInput.Reading(value), null, null, 0));
-        return saved.Answer.Id;
-    }
+    private Task<Guid> ReadingAsync(Guid visitId, Guid roomId, string code, decimal value) => _walk.ReadingAsync(_inspector, visitId, roomId, code, value);
 
-    private async Task<Guid> RoomIdAsync(string name)
-    {
-        await using var db = _database.CreateDbContext();
-        return await db.Rooms.Where(r => r.Name == name).Select(r => r.Id).SingleAsync();
-    }
+    private Task<Guid> RoomIdAsync(string name) => _walk.RoomIdAsync(name);
 
-    /// <summary>The one task whose finding's description matches.</summary>
-    private async Task<Guid> TaskAsync(Func<string, bool> description)
-    {
-        await using var db = _database.CreateDbContext();
-        var tasks = await db.FollowUpTasks.Join(db.Findings, t => t.FindingId, f => f.Id, (t, f) => new { t.Id, f.Description }).ToListAsync();
-        return tasks.Single(t => description(t.Description)).Id;
-    }
+    private Task<Guid> TaskAsync(Func<string, bool> description) => _walk.TaskAsync(description);
 
-    private async Task<int> VersionAsync(Guid taskId)
-    {
-        await using var db = _database.CreateDbContext();
-        return await db.FollowUpTasks.Where(t => t.Id == taskId).Select(t => t.Version).SingleAsync();
-    }
+    private Task<int> VersionAsync(Guid taskId) => _walk.VersionAsync(taskId);
 
     /// <summary>The finding photo the task shows (of the ad hoc finding or of the answer behind it).</summary>
     private async Task<Guid> FindingPhotoAsync(Guid taskId) => (await _followUps.GetAsync(_secretariat, taskId)).Finding.Photos.Single().Id;

@@ -271,6 +271,21 @@ public sealed class FollowUpsPageTests : ShellContext, IAsyncLifetime
     }
 
     [Fact]
+    public void OffersTheListsFilterAsCsvAndXlsxDownloadsOfEveryPage()
+    {
+        SignIn(W.Secretariat, Roles.Secretariat);
+
+        var page = RenderAt(Resolve("/follow-ups?opd={disdukcapil}&severity=Medium&sort=DueDate&page=2"));
+
+        page.WaitForAssertion(() => Assert.Equal(["Kursi rusak"], Descriptions(page)), Loading);
+        page.Find("[data-testid=export-menu] button").Click();
+        var csv = _popovers.WaitForElement("a[data-testid=export-csv]", Loading);
+        Assert.Equal(Resolve("http://localhost/exports/follow-ups.csv?opd={disdukcapil}&severity=Medium&sort=DueDate"), csv.GetAttribute("href"));
+        Assert.True(csv.HasAttribute("download"));
+        Assert.Equal(Resolve("http://localhost/exports/follow-ups.xlsx?opd={disdukcapil}&severity=Medium&sort=DueDate"), _popovers.Find("a[data-testid=export-xlsx]").GetAttribute("href"));
+    }
+
+    [Fact]
     public void AnOpdsOwnMaintenanceSeesOnlyTheTasksAssignedToIt()
     {
         SignIn(W.OpdRepairer, Roles.RepairUnit);

@@ -18,14 +18,7 @@ public sealed class AccessByRoleTests(BalaiKotaWebFactory factory) : IClassFixtu
         ["/admin"] = [Roles.Administrator],
     };
 
-    private static readonly Dictionary<string, string> Emails = new()
-    {
-        [Roles.Administrator] = "admin@balaikota.test",
-        [Roles.Inspector] = "peninjau@balaikota.test",
-        [Roles.Secretariat] = "sekretariat@balaikota.test",
-        [Roles.Leadership] = "pimpinan@balaikota.test",
-        [Roles.RepairUnit] = "pelaksana@balaikota.test",
-    };
+    private static IReadOnlyDictionary<string, string> Emails => DemoAccounts.Emails;
 
     public static TheoryData<string, string> RoutesAndRoles()
     {

@@ -11,14 +11,7 @@ namespace BalaiKota.Web.Tests.Http;
 /// <summary>The export endpoints for each role on the demo data: who gets which file, and the plain refusals of a file link.</summary>
 public sealed class ExportAccessTests(BalaiKotaWebFactory factory) : IClassFixture<BalaiKotaWebFactory>
 {
-    private static readonly Dictionary<string, string> Emails = new()
-    {
-        [Roles.Administrator] = "admin@balaikota.test",
-        [Roles.Inspector] = "peninjau@balaikota.test",
-        [Roles.Secretariat] = "sekretariat@balaikota.test",
-        [Roles.Leadership] = "pimpinan@balaikota.test",
-        [Roles.RepairUnit] = "pelaksana@balaikota.test",
-    };
+    private static IReadOnlyDictionary<string, string> Emails => DemoAccounts.Emails;
 
     private static string Month => Wib.Today(TimeProvider.System).ToString("yyyy-MM", CultureInfo.InvariantCulture);
 

@@ -12,14 +12,7 @@ namespace BalaiKota.Web.Tests.Http;
 /// <summary>Photos and signatures leave the app only to the roles that read the visit, checked on the server per role.</summary>
 public sealed class VisitFileAccessTests(BalaiKotaWebFactory factory) : IClassFixture<BalaiKotaWebFactory>
 {
-    private static readonly Dictionary<string, string> Emails = new()
-    {
-        [Roles.Administrator] = "admin@balaikota.test",
-        [Roles.Inspector] = "peninjau@balaikota.test",
-        [Roles.Secretariat] = "sekretariat@balaikota.test",
-        [Roles.Leadership] = "pimpinan@balaikota.test",
-        [Roles.RepairUnit] = "pelaksana@balaikota.test",
-    };
+    private static IReadOnlyDictionary<string, string> Emails => DemoAccounts.Emails;
 
     [Theory]
     [InlineData(Roles.Administrator, true)]
