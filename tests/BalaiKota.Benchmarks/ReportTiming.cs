@@ -147,7 +147,7 @@ internal static class ReportTiming
     {
         var providers = TestEnvironment.PostgresConnectionString is null ? new[] { DatabaseProvider.Sqlite } : [DatabaseProvider.Sqlite, DatabaseProvider.Postgres];
         var leadership = new Actor("bench-leadership", new HashSet<string> { Roles.Leadership });
-        var month = ReportMonth.OfUtc(DateTime.UtcNow).Previous;
+        var month = WibMonth.Of(Wib.Today(TimeProvider.System)).Previous;
         foreach (var provider in providers)
         {
             await using var scenario = await InspectionScenario.CreateAsync(provider, inspectors: 0, months, visitsPerMonth);
