@@ -43,6 +43,10 @@ public sealed class ReportsPageTests(BrowserFixture browser)
 
         var download = await page.RunAndWaitForDownloadAsync(() => page.GetByTestId("report-download").ClickAsync());
         Assert.Matches(@"^monthly-report-\d{4}-\d{2}\.pdf$", download.SuggestedFilename);
+        var findings = await page.RunAndWaitForDownloadAsync(() => page.GetByTestId("export-findings-xlsx").ClickAsync());
+        Assert.Matches(@"^findings-\d{4}-\d{2}\.xlsx$", findings.SuggestedFilename);
+        var tasks = await page.RunAndWaitForDownloadAsync(() => page.GetByTestId("export-tasks-csv").ClickAsync());
+        Assert.EndsWith(".csv", tasks.SuggestedFilename, StringComparison.Ordinal);
 
         var portrait = await browser.NewPageAsync(800, 1280);
         await PageChecks.SignInAsync(portrait, "pimpinan@balaikota.test", BrowserFixture.DemoPassword);
@@ -76,5 +80,25 @@ public sealed class ReportsPageTests(BrowserFixture browser)
         await PageChecks.WaitUntilSettledAsync(page);
         await Assertions.Expect(page.GetByTestId("reports-own-visits")).ToBeVisibleAsync();
         await PageChecks.ScreenshotAsync(page, "reports-5-inspector-800x1280");
+    }
+
+    [Fact]
+    public async Task TheSecretariatExportsTheFilteredTaskListOnAPortraitTablet()
+    {
+        var page = await browser.NewPageAsync(800, 1280);
+        await PageChecks.SignInAsync(page, "sekretariat@balaikota.test", BrowserFixture.DemoPassword);
+        await page.WaitForURLAsync("**/follow-ups");
+        await page.GotoAsync("/follow-ups?status=Assigned");
+        await PageChecks.WaitUntilSettledAsync(page);
+        await page.GetByTestId("export-menu").Locator("button").First.ClickAsync();
+        await Assertions.Expect(page.GetByTestId("export-csv")).ToBeVisibleAsync();
+        await PageChecks.AssertAccessibleAsync(page);
+        await PageChecks.ScreenshotAsync(page, "reports-6-export-menu-800x1280");
+
+        var download = await page.RunAndWaitForDownloadAsync(() => page.GetByTestId("export-csv").ClickAsync());
+        Assert.Matches(@"^tindak-lanjut-daftar-\d{4}-\d{2}-\d{2}\.csv$", download.SuggestedFilename);
+        var csv = await File.ReadAllTextAsync(await download.PathAsync());
+        Assert.Contains("Ditugaskan", csv, StringComparison.Ordinal);
+        Assert.DoesNotContain("Terverifikasi", csv, StringComparison.Ordinal);
     }
 }
