@@ -21,7 +21,7 @@ internal static class PhotoTiming
         Console.WriteLine($"Upload: 4000×3000 JPEG, quality 92, EXIF orientation 6, {upload.Length / MiB:0.0} MiB");
 
         Settle();
-        var canResetPeak = ResetPeak();
+        var canResetPeak = Timing.ResetPeakWorkingSet();
         var atRest = ResidentBytes().Current;
 
         // Two warm-up runs (JIT, Skia's first use); their memory counts in the overall peak below.
@@ -39,7 +39,7 @@ internal static class PhotoTiming
         for (var run = 0; run < runs; run++)
         {
             Settle();
-            var resettable = ResetPeak();
+            var resettable = Timing.ResetPeakWorkingSet();
             var before = ResidentBytes().Current;
             var allocatedBefore = GC.GetTotalAllocatedBytes(precise: true);
             var watch = Stopwatch.StartNew();
@@ -82,20 +82,6 @@ internal static class PhotoTiming
         GC.Collect();
         GC.WaitForPendingFinalizers();
         GC.Collect();
-    }
-
-    /// <summary>Linux keeps the peak resident set (VmHWM, what PeakWorkingSet64 reads); writing 5 to clear_refs resets it to the current one.</summary>
-    private static bool ResetPeak()
-    {
-        try
-        {
-            File.WriteAllText("/proc/self/clear_refs", "5");
-            return true;
-        }
-        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
-        {
-            return false;
-        }
     }
 
     private static (long Current, long Peak) ResidentBytes()

@@ -34,7 +34,7 @@ internal static class ReportTiming
         var historyMonths = args.Length > 1 ? int.Parse(args[1], CultureInfo.InvariantCulture) : 13;
         var visitsPerMonth = args.Length > 2 ? int.Parse(args[2], CultureInfo.InvariantCulture) : 60;
         Console.WriteLine($"Machine: {Timing.Machine}");
-        var artifacts = Path.Combine(RepositoryRoot(), "artifacts", "benchmarks");
+        var artifacts = Path.Combine(AppProcess.RepositoryRoot, "artifacts", "benchmarks");
         Directory.CreateDirectory(artifacts);
 
         BusyMonth(runs, artifacts);
@@ -82,7 +82,7 @@ internal static class ReportTiming
         GC.Collect();
         GC.WaitForPendingFinalizers();
         GC.Collect();
-        var resettable = ResetPeak();
+        var resettable = Timing.ResetPeakWorkingSet();
         self.Refresh();
         var rest = self.WorkingSet64;
         var allocatedBefore = GC.GetTotalAllocatedBytes(precise: true);
@@ -222,32 +222,4 @@ internal static class ReportTiming
     private static string Each(IEnumerable<double> seconds) => string.Join(", ", seconds.Select(s => s.ToString("0.00", CultureInfo.InvariantCulture)));
 
     private static string Invariant(FormattableString text) => text.ToString(CultureInfo.InvariantCulture);
-
-    /// <summary>The worktree (the folder with .git) above the running assembly, so the PDFs land in its artifacts/.</summary>
-    private static string RepositoryRoot()
-    {
-        for (var folder = new DirectoryInfo(AppContext.BaseDirectory); folder is not null; folder = folder.Parent)
-        {
-            if (Directory.Exists(Path.Combine(folder.FullName, ".git")) || File.Exists(Path.Combine(folder.FullName, ".git")))
-            {
-                return folder.FullName;
-            }
-        }
-
-        return Directory.GetCurrentDirectory();
-    }
-
-    /// <summary>Linux keeps the peak resident set (VmHWM, what PeakWorkingSet64 reads); writing 5 to clear_refs resets it to the current one.</summary>
-    private static bool ResetPeak()
-    {
-        try
-        {
-            File.WriteAllText("/proc/self/clear_refs", "5");
-            return true;
-        }
-        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
-        {
-            return false;
-        }
-    }
 }

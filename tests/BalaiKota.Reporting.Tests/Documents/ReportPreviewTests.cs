@@ -12,7 +12,7 @@ public class ReportPreviewTests
     public void RendersTheMonthlyAndVisitReportsToPngPages()
     {
         var pdftoppm = TestEnvironment.RequirePdftoppm();
-        var folder = Path.Combine(RepositoryRoot(), "artifacts", "reports");
+        var folder = Path.Combine(AppProcess.RepositoryRoot, "artifacts", "reports");
         Directory.CreateDirectory(folder);
         foreach (var old in Directory.GetFiles(folder, "*.png"))
         {
@@ -46,18 +46,5 @@ public class ReportPreviewTests
         var errors = process.StandardError.ReadToEnd();
         process.WaitForExit();
         Assert.True(process.ExitCode == 0, $"pdftoppm failed on {pdf}: {errors}");
-    }
-
-    private static string RepositoryRoot()
-    {
-        for (var folder = new DirectoryInfo(AppContext.BaseDirectory); folder is not null; folder = folder.Parent)
-        {
-            if (File.Exists(Path.Combine(folder.FullName, "BalaiKota.sln")))
-            {
-                return folder.FullName;
-            }
-        }
-
-        throw new InvalidOperationException($"No BalaiKota.sln above {AppContext.BaseDirectory}.");
     }
 }

@@ -14,14 +14,7 @@ public sealed class ReportAccessTests(BalaiKotaWebFactory factory) : IClassFixtu
 {
     private const string OtherInspector = "peninjau-lain@balaikota.test";
 
-    private static readonly Dictionary<string, string> Emails = new()
-    {
-        [Roles.Administrator] = "admin@balaikota.test",
-        [Roles.Inspector] = "peninjau@balaikota.test",
-        [Roles.Secretariat] = "sekretariat@balaikota.test",
-        [Roles.Leadership] = "pimpinan@balaikota.test",
-        [Roles.RepairUnit] = "pelaksana@balaikota.test",
-    };
+    private static IReadOnlyDictionary<string, string> Emails => DemoAccounts.Emails;
 
     private static string LastMonth => DateTime.UtcNow.AddHours(7).AddMonths(-1).ToString("yyyy-MM", CultureInfo.InvariantCulture);
 
