@@ -149,13 +149,14 @@ public static class MonthlyReportDocument
 
     private static void VerifiedRepairs(PdfReport report, IReadOnlyList<RepairPhotoPair> pairs)
     {
+        var text = report.Text;
+        report.Heading(text.VerifiedRepairs);
         if (pairs.Count == 0)
         {
+            report.Paragraph(text.None, TextKind.Muted);
             return;
         }
 
-        var text = report.Text;
-        report.Heading(text.VerifiedRepairs);
         foreach (var pair in pairs)
         {
             report.KeepTogether(r => r

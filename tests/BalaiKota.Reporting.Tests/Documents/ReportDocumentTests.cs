@@ -101,6 +101,16 @@ public class MonthlyReportDocumentRenderTests
     }
 
     [Fact]
+    public void SaysSoWhenNoRepairOfTheMonthHasABeforeAndAfterPhoto()
+    {
+        var model = SampleReports.BusyMonth(ReportLanguage.Indonesian, 20, 10) with { VerifiedRepairs = [] };
+
+        var words = PdfText.Words(MonthlyReportDocument.Render(model));
+
+        Assert.True(PdfText.ContainsWrapped(words, "Perbaikan terverifikasi: sebelum dan sesudah Tidak ada."));
+    }
+
+    [Fact]
     public void SaysPlainlyThatAMonthWithoutVisitsHadNoneAndStillShowsTheOverdueTasks()
     {
         var pdf = MonthlyReportDocument.Render(SampleReports.EmptyMonth());
