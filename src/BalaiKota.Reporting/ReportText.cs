@@ -5,8 +5,9 @@ using BalaiKota.Core.Features.Reports;
 namespace BalaiKota.Reporting;
 
 /// <summary>
-/// Every fixed word the reports print, in Indonesian and English, in one place: page furniture, headings, labels and
-/// the names of areas, severities, outcomes and statuses. Free text in a model is already in the report's language.
+/// Every fixed word the reports print, in Indonesian and English, in one place: page furniture, headings and labels;
+/// the names of areas, severities, outcomes and statuses are the exports' and the app's (<see cref="ReportWords"/>).
+/// Free text in a model is already in the report's language.
 /// </summary>
 public sealed class ReportText
 {
@@ -16,15 +17,10 @@ public sealed class ReportText
 
     public static ReportText Indonesian { get; } = new()
     {
-        Culture = CultureInfo.GetCultureInfo("id-ID"),
+        Language = ReportLanguage.Indonesian,
+        Culture = ReportCulture.Of(ReportLanguage.Indonesian),
         PageOf = "Halaman {0} dari {1}",
         GeneratedAt = "Dibuat {0} WIB",
-        Areas = ["Ventilasi", "Suhu", "Toilet", "Kenyamanan", "Aksesibilitas", "Keselamatan"],
-        Severities = ["Rendah", "Sedang", "Tinggi", "Kritis"],
-        Outcomes = ["OK", "Tidak OK", "Tidak berlaku", "Tidak diperiksa"],
-        FollowUpStatuses = ["Baru", "Ditugaskan", "Dikerjakan", "Dikembalikan", "Selesai", "Terverifikasi", "Ditolak", "Digabung"],
-        FindingStatuses = ["Terbuka", "Selesai", "Ditolak"],
-        RoomTypes = ["Ruang kerja", "Ruang pelayanan", "Ruang tunggu", "Toilet", "Ruang rapat", "Ruang laktasi", "Koridor/lobi", "Lainnya"],
         None = "Tidak ada.",
         VisitTitle = "Laporan Hasil Peninjauan",
         VisitSubject = "Hasil peninjauan fasilitas {0}, {1}",
@@ -62,7 +58,7 @@ public sealed class ReportText
         Status = "Status",
         Unit = "Unit",
         DueDate = "Tenggat",
-        AwaitingTriage = "Menunggu pemilahan",
+        AwaitingTriage = "Belum ditentukan",
         Signatures = "Pengesahan",
         LeadSignatureRole = "Ketua tim peninjau",
         OpdSignatureRole = "Perwakilan OPD",
@@ -122,15 +118,10 @@ public sealed class ReportText
 
     public static ReportText English { get; } = new()
     {
-        Culture = CultureInfo.GetCultureInfo("en-GB"),
+        Language = ReportLanguage.English,
+        Culture = ReportCulture.Of(ReportLanguage.English),
         PageOf = "Page {0} of {1}",
         GeneratedAt = "Generated {0} WIB",
-        Areas = ["Ventilation", "Heat", "Toilets", "Comfort", "Accessibility", "Safety"],
-        Severities = ["Low", "Medium", "High", "Critical"],
-        Outcomes = ["OK", "Not OK", "Not applicable", "Not inspected"],
-        FollowUpStatuses = ["New", "Assigned", "In progress", "Handed back", "Done", "Verified", "Dismissed", "Merged"],
-        FindingStatuses = ["Open", "Resolved", "Dismissed"],
-        RoomTypes = ["Office", "Service hall", "Waiting room", "Toilet", "Meeting room", "Lactation room", "Corridor/lobby", "Other"],
         None = "None.",
         VisitTitle = "Facility Inspection Report",
         VisitSubject = "Facility inspection of {0}, {1}",
@@ -168,7 +159,7 @@ public sealed class ReportText
         Status = "Status",
         Unit = "Unit",
         DueDate = "Due",
-        AwaitingTriage = "Awaiting triage",
+        AwaitingTriage = "Not yet chosen",
         Signatures = "Signatures",
         LeadSignatureRole = "Lead inspector",
         OpdSignatureRole = "OPD representative",
@@ -226,15 +217,11 @@ public sealed class ReportText
         Percent = "{0:0.0}%",
     };
 
+    public required ReportLanguage Language { get; init; }
+
     public required CultureInfo Culture { get; init; }
     public required string PageOf { get; init; }
     public required string GeneratedAt { get; init; }
-    public required IReadOnlyList<string> Areas { get; init; }
-    public required IReadOnlyList<string> Severities { get; init; }
-    public required IReadOnlyList<string> Outcomes { get; init; }
-    public required IReadOnlyList<string> FollowUpStatuses { get; init; }
-    public required IReadOnlyList<string> FindingStatuses { get; init; }
-    public required IReadOnlyList<string> RoomTypes { get; init; }
     public required string None { get; init; }
     public required string VisitTitle { get; init; }
     public required string VisitSubject { get; init; }
@@ -331,17 +318,17 @@ public sealed class ReportText
 
     public static ReportText For(ReportLanguage language) => language == ReportLanguage.English ? English : Indonesian;
 
-    public string Name(InspectionArea area) => Areas[(int)area];
+    public string Name(InspectionArea area) => ReportWords.Name(area, Language);
 
-    public string Name(Severity severity) => Severities[(int)severity];
+    public string Name(Severity severity) => ReportWords.Name(severity, Language);
 
-    public string Name(AnswerOutcome outcome) => Outcomes[(int)outcome];
+    public string Name(AnswerOutcome outcome) => ReportWords.Name(outcome, Language);
 
-    public string Name(FollowUpStatus status) => FollowUpStatuses[(int)status];
+    public string Name(FollowUpStatus status) => ReportWords.Name(status, Language);
 
-    public string Name(FindingStatus status) => FindingStatuses[(int)status];
+    public string Name(FindingStatus status) => ReportWords.Name(status, Language);
 
-    public string Name(RoomType type) => RoomTypes[(int)type];
+    public string Name(RoomType type) => ReportWords.Name(type, Language);
 
     public string Format(string format, params object?[] args) => string.Format(Culture, format, args);
 

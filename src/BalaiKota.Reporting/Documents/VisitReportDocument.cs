@@ -117,7 +117,7 @@ public static class VisitReportDocument
         }
 
         report.Table(
-            [new TableColumn(text.FindingNumber, 1.2f, TextAlignment.Right), new TableColumn(text.Description, 6), new TableColumn(text.Status, 1.8f), new TableColumn(text.Unit, 2.6f), new TableColumn(text.DueDate, 1.8f)],
+            [new TableColumn(text.FindingNumber, 1.2f, TextAlignment.Right), new TableColumn(text.Description, 5.2f), new TableColumn(text.Status, 2.6f), new TableColumn(text.Unit, 2.6f), new TableColumn(text.DueDate, 1.8f)],
             tasks.Select(t => (IReadOnlyList<TableCell>)
             [
                 text.Number(t.FindingNumber),

@@ -113,7 +113,7 @@ public abstract class ExportServiceTests(DatabaseProvider provider) : IAsyncLife
         }
 
         var unknown = await Assert.ThrowsAsync<DomainException>(() => _exports.FindingRowsAsync(_admin, November, Guid.NewGuid(), ReportLanguage.Indonesian));
-        Assert.Equal(ExportService.OpdNotFoundCode, unknown.Code);
+        Assert.Equal(MonthlyReportService.OpdNotFoundCode, unknown.Code);
     }
 
     [Fact]

@@ -21,7 +21,7 @@ public class VisitReportDocumentRenderTests
         Assert.Contains("Siti Rahmawati", text, StringComparison.Ordinal);
         Assert.Contains("Agus Pratama", text, StringComparison.Ordinal);
         Assert.Contains("(belum ditandatangani)", text, StringComparison.Ordinal);
-        Assert.Contains("Menunggu pemilahan", text, StringComparison.Ordinal);
+        Assert.Contains("Belum ditentukan", text, StringComparison.Ordinal);
         Assert.Contains("Sekretaris Dinas", text, StringComparison.Ordinal);
         Assert.Contains("Catatan: Pendingin ruangan mati sejak pekan lalu", text, StringComparison.Ordinal);
     }
@@ -49,7 +49,7 @@ public class VisitReportDocumentRenderTests
         Assert.Contains("Facility Inspection Report", english, StringComparison.Ordinal);
         Assert.Contains("Results by room", english, StringComparison.Ordinal);
         Assert.Contains("Not OK", english, StringComparison.Ordinal);
-        Assert.Contains("Awaiting triage", english, StringComparison.Ordinal);
+        Assert.Contains("Not yet chosen", english, StringComparison.Ordinal);
         Assert.DoesNotContain("Hasil per ruangan", english, StringComparison.Ordinal);
     }
 }

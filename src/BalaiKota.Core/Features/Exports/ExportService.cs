@@ -13,19 +13,17 @@ namespace BalaiKota.Core.Features.Exports;
 /// </summary>
 public sealed class ExportService(IDbContextFactory<BalaiKotaDbContext> contexts, TimeProvider clock)
 {
-    public const string OpdNotFoundCode = "opd.notFound";
-
     public async Task<ExportFile> FindingsOfMonthAsync(Actor actor, WibMonth month, Guid? opdId, ExportFormat format, ReportLanguage language, CancellationToken ct = default)
     {
         var rows = await FindingRowsAsync(actor, month, opdId, language, ct);
-        var name = ExportWords.Pick(("temuan-", "findings-"), language) + month;
-        return ExportWriter.Write(format, name, ExportWords.Pick(("Temuan", "Findings"), language), FindingColumns(language), rows);
+        var name = ReportWords.Pick(("temuan-", "findings-"), language) + month;
+        return ExportWriter.Write(format, name, ReportWords.Pick(("Temuan", "Findings"), language), FindingColumns(language), rows);
     }
 
     public async Task<ExportFile> TasksOfMonthAsync(Actor actor, WibMonth month, Guid? opdId, ExportFormat format, ReportLanguage language, CancellationToken ct = default)
     {
         var rows = await TaskRowsAsync(actor, month, opdId, ct);
-        var name = ExportWords.Pick(("tindak-lanjut-", "follow-ups-"), language) + month;
+        var name = ReportWords.Pick(("tindak-lanjut-", "follow-ups-"), language) + month;
         return TaskFile(format, name, language, rows);
     }
 
@@ -33,7 +31,7 @@ public sealed class ExportService(IDbContextFactory<BalaiKotaDbContext> contexts
     public async Task<ExportFile> TasksOfListAsync(Actor actor, TaskListFilter filter, ExportFormat format, ReportLanguage language, CancellationToken ct = default)
     {
         var rows = await ListRowsAsync(actor, filter, ct);
-        var name = ExportWords.Pick(("tindak-lanjut-daftar-", "follow-ups-list-"), language) + Wib.Today(clock).ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture);
+        var name = ReportWords.Pick(("tindak-lanjut-daftar-", "follow-ups-list-"), language) + Wib.Today(clock).ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture);
         return TaskFile(format, name, language, rows);
     }
 
@@ -157,54 +155,54 @@ public sealed class ExportService(IDbContextFactory<BalaiKotaDbContext> contexts
     /// </summary>
     private static async Task EnsureMonthExportAsync(BalaiKotaDbContext db, Actor actor, Guid? opdId, CancellationToken ct)
     {
-        if (!VisitAccess.ReadsAll(actor))
+        if (!MonthlyReportService.MayRead(actor))
         {
             throw VisitAccess.Denied("mengekspor data bulanan");
         }
 
         if (opdId is { } id && !await db.Opds.AnyAsync(o => o.Id == id, ct))
         {
-            throw new DomainException(OpdNotFoundCode, "OPD tidak ditemukan.");
+            throw MonthlyReportService.OpdNotFound();
         }
     }
 
     private ExportFile TaskFile(ExportFormat format, string name, ReportLanguage language, IReadOnlyList<TaskRow> rows) =>
-        ExportWriter.Write(format, name, ExportWords.Pick(("Tindak lanjut", "Follow-ups"), language), TaskColumns(language, Wib.Today(clock)), rows);
+        ExportWriter.Write(format, name, ReportWords.Pick(("Tindak lanjut", "Follow-ups"), language), TaskColumns(language, Wib.Today(clock)), rows);
 
     private static List<ExportColumn<FindingExportRow>> FindingColumns(ReportLanguage l) =>
     [
-        new(ExportWords.Pick(("Tanggal kunjungan", "Visit date"), l), CellKind.Date, 12, r => r.VisitDate),
+        new(ReportWords.Pick(("Tanggal kunjungan", "Visit date"), l), CellKind.Date, 12, r => r.VisitDate),
         new("OPD", CellKind.Text, 30, r => r.OpdName),
-        new(ExportWords.Pick(("Gedung", "Building"), l), CellKind.Text, 28, r => r.BuildingName),
-        new(ExportWords.Pick(("Ruangan", "Room"), l), CellKind.Text, 28, r => r.RoomName),
-        new(ExportWords.Pick(("Lantai", "Floor"), l), CellKind.Number, 7, r => r.Floor),
-        new(ExportWords.Pick(("Kategori", "Category"), l), CellKind.Text, 14, r => ExportWords.Name(r.Area, l)),
-        new(ExportWords.Pick(("Kode butir", "Item code"), l), CellKind.Text, 12, r => r.ItemCode),
-        new(ExportWords.Pick(("Butir", "Item"), l), CellKind.Text, 40, r => r.ItemLabel),
-        new(ExportWords.Pick(("Hasil ukur", "Reading"), l), CellKind.Number, 10, r => r.Reading),
-        new(ExportWords.Pick(("Satuan ukur", "Reading unit"), l), CellKind.Text, 10, r => r.ReadingUnit),
-        new(ExportWords.Pick(("Tingkat keparahan", "Severity"), l), CellKind.Text, 12, r => ExportWords.Name(r.Severity, l)),
-        new(ExportWords.Pick(("Uraian", "Description"), l), CellKind.Text, 50, r => r.Description),
-        new(ExportWords.Pick(("Status temuan", "Finding status"), l), CellKind.Text, 14, r => ExportWords.Name(r.Status, l)),
-        new(ExportWords.Pick(("Status tindak lanjut", "Follow-up status"), l), CellKind.Text, 24, r => r.TaskStatus is { } s ? ExportWords.Name(s, l) : null),
-        new(ExportWords.Pick(("Unit penanggung jawab", "Responsible unit"), l), CellKind.Text, 28, r => r.UnitName),
-        new(ExportWords.Pick(("Tenggat", "Due date"), l), CellKind.Date, 12, r => r.DueDate),
+        new(ReportWords.Pick(("Gedung", "Building"), l), CellKind.Text, 28, r => r.BuildingName),
+        new(ReportWords.Pick(("Ruangan", "Room"), l), CellKind.Text, 28, r => r.RoomName),
+        new(ReportWords.Pick(("Lantai", "Floor"), l), CellKind.Number, 7, r => r.Floor),
+        new(ReportWords.Pick(("Kategori", "Category"), l), CellKind.Text, 14, r => ReportWords.Name(r.Area, l)),
+        new(ReportWords.Pick(("Kode butir", "Item code"), l), CellKind.Text, 12, r => r.ItemCode),
+        new(ReportWords.Pick(("Butir", "Item"), l), CellKind.Text, 40, r => r.ItemLabel),
+        new(ReportWords.Pick(("Hasil ukur", "Reading"), l), CellKind.Number, 10, r => r.Reading),
+        new(ReportWords.Pick(("Satuan ukur", "Reading unit"), l), CellKind.Text, 10, r => r.ReadingUnit),
+        new(ReportWords.Pick(("Tingkat keparahan", "Severity"), l), CellKind.Text, 12, r => ReportWords.Name(r.Severity, l)),
+        new(ReportWords.Pick(("Uraian", "Description"), l), CellKind.Text, 50, r => r.Description),
+        new(ReportWords.Pick(("Status temuan", "Finding status"), l), CellKind.Text, 14, r => ReportWords.Name(r.Status, l)),
+        new(ReportWords.Pick(("Status tindak lanjut", "Follow-up status"), l), CellKind.Text, 24, r => r.TaskStatus is { } s ? ReportWords.Name(s, l) : null),
+        new(ReportWords.Pick(("Unit penanggung jawab", "Responsible unit"), l), CellKind.Text, 28, r => r.UnitName),
+        new(ReportWords.Pick(("Tenggat", "Due date"), l), CellKind.Date, 12, r => r.DueDate),
     ];
 
     private static List<ExportColumn<TaskRow>> TaskColumns(ReportLanguage l, DateOnly today) =>
     [
-        new(ExportWords.Pick(("Uraian", "Description"), l), CellKind.Text, 50, r => r.Description),
+        new(ReportWords.Pick(("Uraian", "Description"), l), CellKind.Text, 50, r => r.Description),
         new("OPD", CellKind.Text, 30, r => r.OpdName),
-        new(ExportWords.Pick(("Ruangan", "Room"), l), CellKind.Text, 28, r => r.RoomName),
-        new(ExportWords.Pick(("Kategori", "Category"), l), CellKind.Text, 14, r => ExportWords.Name(r.Area, l)),
-        new(ExportWords.Pick(("Tingkat keparahan", "Severity"), l), CellKind.Text, 12, r => ExportWords.Name(r.Severity, l)),
-        new("Status", CellKind.Text, 24, r => ExportWords.Name(r.Status, l)),
-        new(ExportWords.Pick(("Prioritas", "Priority"), l), CellKind.Text, 10, r => ExportWords.Name(r.Priority, l)),
-        new(ExportWords.Pick(("Unit penanggung jawab", "Responsible unit"), l), CellKind.Text, 28, r => r.UnitName),
-        new(ExportWords.Pick(("Petugas", "Assignee"), l), CellKind.Text, 24, r => r.AssigneeName),
-        new(ExportWords.Pick(("Tenggat", "Due date"), l), CellKind.Date, 12, r => r.DueDate),
-        new(ExportWords.Pick(("Dibuka", "Opened"), l), CellKind.Time, 17, r => Wib.ToWib(r.OpenedAt)),
-        new(ExportWords.Pick(("Ditutup", "Closed"), l), CellKind.Time, 17, r => r.ClosedAt is { } closed ? Wib.ToWib(closed) : null),
-        new(ExportWords.Pick(("Hari terlambat", "Days overdue"), l), CellKind.Number, 9, r => r.IsOverdue && r.DueDate is { } due ? today.DayNumber - due.DayNumber : null),
+        new(ReportWords.Pick(("Ruangan", "Room"), l), CellKind.Text, 28, r => r.RoomName),
+        new(ReportWords.Pick(("Kategori", "Category"), l), CellKind.Text, 14, r => ReportWords.Name(r.Area, l)),
+        new(ReportWords.Pick(("Tingkat keparahan", "Severity"), l), CellKind.Text, 12, r => ReportWords.Name(r.Severity, l)),
+        new("Status", CellKind.Text, 24, r => ReportWords.Name(r.Status, l)),
+        new(ReportWords.Pick(("Prioritas", "Priority"), l), CellKind.Text, 10, r => ReportWords.Name(r.Priority, l)),
+        new(ReportWords.Pick(("Unit penanggung jawab", "Responsible unit"), l), CellKind.Text, 28, r => r.UnitName),
+        new(ReportWords.Pick(("Petugas", "Assignee"), l), CellKind.Text, 24, r => r.AssigneeName),
+        new(ReportWords.Pick(("Tenggat", "Due date"), l), CellKind.Date, 12, r => r.DueDate),
+        new(ReportWords.Pick(("Dibuka", "Opened"), l), CellKind.Time, 17, r => Wib.ToWib(r.OpenedAt)),
+        new(ReportWords.Pick(("Ditutup", "Closed"), l), CellKind.Time, 17, r => r.ClosedAt is { } closed ? Wib.ToWib(closed) : null),
+        new(ReportWords.Pick(("Hari terlambat", "Days overdue"), l), CellKind.Number, 9, r => r.IsOverdue && r.DueDate is { } due ? today.DayNumber - due.DayNumber : null),
     ];
 }

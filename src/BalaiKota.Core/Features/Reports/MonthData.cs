@@ -115,15 +115,15 @@ internal sealed class MonthData(BalaiKotaDbContext db, WibMonth month, Guid? opd
                 join v in Visits(month.StartUtc) on ri.VisitId equals v.Id
                 join i in db.ChecklistItems on a.ItemId equals i.Id
                 join r in db.Rooms on ri.RoomId equals r.Id
+                join o in db.Opds on r.OpdId equals o.Id
                 where codes.Contains(i.Code) && a.Value != null
-                select new { i.Code, a.ItemId, Value = a.Value!.Value, a.Outcome, RoomName = r.Name, r.OpdId, v.PlannedDate })
+                select new { i.Code, a.ItemId, Value = a.Value!.Value, a.Outcome, RoomName = r.Name, o.ShortName, v.PlannedDate })
             .ToListAsync(ct);
         var itemIds = answers.Select(a => a.ItemId).Distinct().ToList();
         var items = await db.ChecklistItems.AsNoTracking().Where(i => itemIds.Contains(i.Id)).ToDictionaryAsync(i => i.Id, ct);
-        var opdNames = await OpdShortNamesAsync(ct);
         return answers.Select(a => new ReadingFact(a.Code, new ReadingRow(
                 a.RoomName,
-                opdNames[a.OpdId],
+                a.ShortName,
                 a.PlannedDate,
                 a.Value,
                 ReportCulture.Reading(items[a.ItemId], a.Value, culture) ?? string.Empty,
@@ -272,9 +272,6 @@ internal sealed class MonthData(BalaiKotaDbContext db, WibMonth month, Guid? opd
         var visits = db.Visits.AsNoTracking().Where(VisitDate.SubmittedBetween(fromUtc, month.EndUtc));
         return opdId is { } opd ? visits.Where(v => v.OpdId == opd) : visits;
     }
-
-    private Task<Dictionary<Guid, string>> OpdShortNamesAsync(CancellationToken ct) =>
-        db.Opds.AsNoTracking().ToDictionaryAsync(o => o.Id, o => o.ShortName, ct);
 
     private async Task<Dictionary<Guid, (string Name, string OpdShortName)>> RoomNamesAsync(List<Guid> roomIds, CancellationToken ct)
     {

@@ -25,6 +25,9 @@ public sealed class MonthlyReportService(IDbContextFactory<BalaiKotaDbContext> c
     /// <summary>Leadership, the secretariat and administrators; an inspector reads only the reports of their own visits.</summary>
     public static bool MayRead(Actor actor) => VisitAccess.ReadsAll(actor);
 
+    /// <summary>The refusal of a month's report or export for an OPD that does not exist.</summary>
+    public static DomainException OpdNotFound() => new(OpdNotFoundCode, "OPD tidak ditemukan.");
+
     public async Task<MonthlyReportModel> BuildAsync(Actor actor, WibMonth month, Guid? opdId, ReportLanguage language, CancellationToken ct = default)
     {
         if (!MayRead(actor))
@@ -36,7 +39,7 @@ public sealed class MonthlyReportService(IDbContextFactory<BalaiKotaDbContext> c
         var opds = await db.Opds.AsNoTracking().Select(o => new OpdName(o.Id, o.Name, o.ShortName)).ToDictionaryAsync(o => o.Id, ct);
         if (opdId is { } id && !opds.ContainsKey(id))
         {
-            throw new DomainException(OpdNotFoundCode, "OPD yang dipilih tidak ditemukan.");
+            throw OpdNotFound();
         }
 
         var now = clock.GetUtcNow().UtcDateTime;
@@ -52,6 +55,7 @@ public sealed class MonthlyReportService(IDbContextFactory<BalaiKotaDbContext> c
 
         var monthVisits = visits.Where(v => month.Contains(v.SubmittedAt)).ToList();
         var monthVisitIds = monthVisits.Select(v => v.Id).ToHashSet();
+        var opdOfVisit = monthVisits.ToDictionary(v => v.Id, v => v.OpdId);
         var monthFindings = findingFacts.Where(f => monthVisitIds.Contains(f.VisitId)).ToList();
         var overdue = current.Overdue;
 
@@ -87,7 +91,7 @@ public sealed class MonthlyReportService(IDbContextFactory<BalaiKotaDbContext> c
             current.Figures,
             previous.Figures,
             monthFindings.GroupBy(f => f.Area).OrderBy(g => g.Key).Select(g => new AreaCount(g.Key, g.Count())).ToList(),
-            monthFindings.GroupBy(f => visits.First(v => v.Id == f.VisitId).OpdId)
+            monthFindings.GroupBy(f => opdOfVisit[f.VisitId])
                 .Select(g => new OpdFindingCount(opds[g.Key].ShortName, g.Count()))
                 .OrderByDescending(c => c.Count).ThenBy(c => c.OpdShortName, StringComparer.Ordinal).ToList(),
             trend.Select(m =>

@@ -52,6 +52,7 @@ public sealed class VisitReportService(IDbContextFactory<BalaiKotaDbContext> con
 
         var items = template.Items.ToDictionary(i => i.Id);
         var areaOfCategory = template.Categories.ToDictionary(c => c.Id, c => c.Area);
+        var categoryOrder = template.Categories.ToDictionary(c => c.Id, c => c.SortOrder);
         var reportRooms = visit.Rooms.OrderBy(r => r.SortOrder).Select(inspection =>
         {
             var room = rooms[inspection.RoomId];
@@ -59,7 +60,7 @@ public sealed class VisitReportService(IDbContextFactory<BalaiKotaDbContext> con
             var answers = inspection.Answers
                 .Where(a => items.ContainsKey(a.ItemId))
                 .Select(a => (Answer: a, Item: items[a.ItemId]))
-                .OrderBy(x => template.Categories.Single(c => c.Id == x.Item.CategoryId).SortOrder).ThenBy(x => x.Item.SortOrder)
+                .OrderBy(x => categoryOrder[x.Item.CategoryId]).ThenBy(x => x.Item.SortOrder)
                 .Select(x => new VisitReportAnswer(
                     areaOfCategory[x.Item.CategoryId],
                     ReportCulture.Label(x.Item, language),

@@ -12,8 +12,7 @@ namespace BalaiKota.Web.Features.Reports;
 /// <summary>
 /// CSV and XLSX exports leave the app only here. A file link answers in plain words and status codes, not with an
 /// HTML page: 403 when the caller may not (the page's policy, checked here so it is a 403 rather than a redirect, and
-/// then the service's own check), 400 for a malformed month or OPD id, 404 for an OPD that does not exist, asked only
-/// after access is settled.
+/// then the service's own check), and otherwise as <see cref="ReportAddress"/> reads and answers a report address.
 /// </summary>
 public static class ExportEndpoints
 {
@@ -40,26 +39,12 @@ public static class ExportEndpoints
         var authorization = http.RequestServices.GetRequiredService<IAuthorizationService>();
         if (!(await authorization.AuthorizeAsync(http.User, PageAccess.Reports)).Succeeded)
         {
-            return Refused(VisitAccess.Denied("mengekspor data bulanan").Message);
+            return ReportAddress.Refusal(VisitAccess.Denied("mengekspor data bulanan"))!;
         }
 
-        if (!WibMonth.TryParse(month, out var wibMonth))
-        {
-            return Results.Text("Bulan tidak dikenali: tulis tahun dan bulan sebagai yyyy-MM, misalnya 2026-11.", statusCode: StatusCodes.Status400BadRequest);
-        }
-
-        Guid? opdId = null;
-        if (!string.IsNullOrWhiteSpace(opd))
-        {
-            if (!Guid.TryParse(opd, out var id))
-            {
-                return Results.Text("Kode OPD tidak dikenali. Pilih OPD dari daftar, lalu ekspor lagi.", statusCode: StatusCodes.Status400BadRequest);
-            }
-
-            opdId = id;
-        }
-
-        return await FileAsync(() => export(http.User.ToActor(), wibMonth, opdId, chosen, Language(lang), http.RequestAborted));
+        return ReportAddress.Read(month, opd, lang, out var problem) is not { } query
+            ? problem!
+            : await FileAsync(() => export(http.User.ToActor(), query.Month, query.OpdId, chosen, query.Language, http.RequestAborted));
     }
 
     /// <summary>The follow-ups list's own address parameters, read as the page reads them; the page number is left out, the export has every row.</summary>
@@ -70,13 +55,18 @@ public static class ExportEndpoints
             return Results.NotFound();
         }
 
+        if (!ReportAddress.TryLanguage(lang, out var language, out var problem))
+        {
+            return problem!;
+        }
+
         var actor = http.User.ToActor();
         return await FileAsync(async () =>
         {
             var options = await followUps.GetOptionsAsync(actor, http.RequestAborted);
             var query = http.Request.Query.ToDictionary(q => q.Key, q => (string?)q.Value.ToString(), StringComparer.Ordinal);
             var filter = FollowUpFilterQuery.Read(query, options, mayTriage: false).Filter;
-            return await exports.TasksOfListAsync(actor, filter, chosen, Language(lang), http.RequestAborted);
+            return await exports.TasksOfListAsync(actor, filter, chosen, language, http.RequestAborted);
         });
     }
 
@@ -87,17 +77,11 @@ public static class ExportEndpoints
             var file = await export();
             return Results.File(file.Content, file.ContentType, file.FileName);
         }
-        catch (DomainException refused) when (refused.Code == VisitAccess.DeniedCode)
+        catch (DomainException refused) when (ReportAddress.Refusal(refused) is { } answer)
         {
-            return Refused(refused.Message);
-        }
-        catch (DomainException missing) when (missing.Code == ExportService.OpdNotFoundCode)
-        {
-            return Results.Text(missing.Message, statusCode: StatusCodes.Status404NotFound);
+            return answer;
         }
     }
-
-    private static IResult Refused(string message) => Results.Text(message, statusCode: StatusCodes.Status403Forbidden);
 
     private static ExportFormat? Format(string format) => format switch
     {
@@ -105,7 +89,4 @@ public static class ExportEndpoints
         "xlsx" => ExportFormat.Xlsx,
         _ => null,
     };
-
-    private static ReportLanguage Language(string? lang) =>
-        string.Equals(lang, "en", StringComparison.OrdinalIgnoreCase) ? ReportLanguage.English : ReportLanguage.Indonesian;
 }

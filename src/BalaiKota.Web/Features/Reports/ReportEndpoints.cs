@@ -1,6 +1,5 @@
 using BalaiKota.Core.Domain;
 using BalaiKota.Core.Features.Reports;
-using BalaiKota.Core.Features.Visits;
 using BalaiKota.Reporting.Documents;
 using BalaiKota.Web.Authorization;
 
@@ -16,58 +15,23 @@ public static class ReportEndpoints
     {
         var reports = app.MapGroup("/reports").RequireAuthorization();
         reports.MapGet("/visits/{id:guid}.pdf", async (Guid id, string? lang, bool? download, HttpContext http, VisitReportService service) =>
-        {
-            if (!TryLanguage(lang, out var language))
-            {
-                return BadLanguage();
-            }
-
-            return await PdfAsync(http, download, async () =>
-            {
-                var model = await service.BuildAsync(http.User.ToActor(), id, language, http.RequestAborted);
-                return (VisitReportDocument.Render(model), $"laporan-peninjauan-{model.VisitDate:yyyy-MM-dd}.pdf");
-            });
-        });
-        reports.MapGet("/monthly/{month}.pdf", async (string month, string? opd, string? lang, bool? download, HttpContext http, MonthlyReportService service) =>
-        {
-            if (!WibMonth.TryParse(month, out var period))
-            {
-                return Results.Text("Bulan laporan harus berbentuk tttt-bb, misalnya 2026-11.", statusCode: StatusCodes.Status400BadRequest);
-            }
-
-            Guid? opdId = null;
-            if (!string.IsNullOrEmpty(opd))
-            {
-                if (!Guid.TryParse(opd, out var parsed))
+            !ReportAddress.TryLanguage(lang, out var language, out var problem)
+                ? problem!
+                : await PdfAsync(http, download, async () =>
                 {
-                    return Results.Text("OPD yang dipilih tidak dikenal.", statusCode: StatusCodes.Status400BadRequest);
-                }
-
-                opdId = parsed;
-            }
-
-            if (!TryLanguage(lang, out var language))
-            {
-                return BadLanguage();
-            }
-
-            return await PdfAsync(http, download, async () =>
-            {
-                var model = await service.BuildAsync(http.User.ToActor(), period, opdId, language, http.RequestAborted);
-                var name = language == ReportLanguage.English ? "monthly-report" : "laporan-bulanan";
-                return (MonthlyReportDocument.Render(model), $"{name}-{period}.pdf");
-            });
-        });
+                    var model = await service.BuildAsync(http.User.ToActor(), id, language, http.RequestAborted);
+                    return (VisitReportDocument.Render(model), $"laporan-peninjauan-{model.VisitDate:yyyy-MM-dd}.pdf");
+                }));
+        reports.MapGet("/monthly/{month}.pdf", async (string month, string? opd, string? lang, bool? download, HttpContext http, MonthlyReportService service) =>
+            ReportAddress.Read(month, opd, lang, out var problem) is not { } query
+                ? problem!
+                : await PdfAsync(http, download, async () =>
+                {
+                    var model = await service.BuildAsync(http.User.ToActor(), query.Month, query.OpdId, query.Language, http.RequestAborted);
+                    var name = query.Language == ReportLanguage.English ? "monthly-report" : "laporan-bulanan";
+                    return (MonthlyReportDocument.Render(model), $"{name}-{query.Month}.pdf");
+                }));
         return app;
-    }
-
-    private static IResult BadLanguage() =>
-        Results.Text("Bahasa laporan harus id (Indonesia) atau en (English).", statusCode: StatusCodes.Status400BadRequest);
-
-    private static bool TryLanguage(string? lang, out ReportLanguage language)
-    {
-        language = lang is "en" ? ReportLanguage.English : ReportLanguage.Indonesian;
-        return lang is null or "" or "id" or "en";
     }
 
     /// <summary>Shown in the browser's own viewer unless a download was asked for; refusals keep their reason.</summary>
@@ -85,17 +49,9 @@ public static class ReportEndpoints
             http.Response.Headers.ContentDisposition = $"inline; filename=\"{fileName}\"";
             return Results.File(pdf, "application/pdf");
         }
-        catch (DomainException ex) when (ex.Code == VisitAccess.DeniedCode)
+        catch (DomainException refused) when (ReportAddress.Refusal(refused) is { } answer)
         {
-            return Results.Text(ex.Message, statusCode: StatusCodes.Status403Forbidden);
-        }
-        catch (DomainException ex) when (ex.Code is VisitReportService.NotFoundCode or MonthlyReportService.OpdNotFoundCode)
-        {
-            return Results.Text(ex.Message, statusCode: StatusCodes.Status404NotFound);
-        }
-        catch (DomainException ex) when (ex.Code == VisitReportService.NotSubmittedCode)
-        {
-            return Results.Text(ex.Message, statusCode: StatusCodes.Status409Conflict);
+            return answer;
         }
     }
 }

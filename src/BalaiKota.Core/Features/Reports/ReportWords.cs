@@ -1,13 +1,12 @@
 using BalaiKota.Core.Domain;
-using BalaiKota.Core.Features.Reports;
-
-namespace BalaiKota.Core.Features.Exports;
+namespace BalaiKota.Core.Features.Reports;
 
 /// <summary>
-/// The words of the exports in Indonesian and English. The names of areas, severities, statuses and priorities are
-/// the app's own (the Web project's SharedResource files), kept here because Core cannot read those.
+/// The names of areas, severities, outcomes, statuses, priorities and room types in Indonesian and English, as the
+/// PDF reports and the exports print them: the app's own wording (the Web project's SharedResource files), kept here
+/// because Core and the reporting project cannot read those.
 /// </summary>
-internal static class ExportWords
+public static class ReportWords
 {
     private static readonly Dictionary<Enum, (string Id, string En)> Names = new()
     {
@@ -36,6 +35,18 @@ internal static class ExportWords
         [FindingStatus.Open] = ("Terbuka", "Open"),
         [FindingStatus.Resolved] = ("Teratasi", "Resolved"),
         [FindingStatus.Dismissed] = ("Ditolak", "Dismissed"),
+        [AnswerOutcome.Ok] = ("OK", "OK"),
+        [AnswerOutcome.NotOk] = ("Tidak OK", "Not OK"),
+        [AnswerOutcome.NotApplicable] = ("Tidak berlaku", "Not applicable"),
+        [AnswerOutcome.NotInspected] = ("Tidak diperiksa", "Not inspected"),
+        [RoomType.Office] = ("Ruang kerja", "Office"),
+        [RoomType.ServiceHall] = ("Ruang pelayanan", "Service hall"),
+        [RoomType.WaitingRoom] = ("Ruang tunggu", "Waiting room"),
+        [RoomType.Toilet] = ("Toilet", "Toilet"),
+        [RoomType.MeetingRoom] = ("Ruang rapat", "Meeting room"),
+        [RoomType.LactationRoom] = ("Ruang laktasi", "Lactation room"),
+        [RoomType.CorridorLobby] = ("Koridor/lobi", "Corridor/lobby"),
+        [RoomType.Other] = ("Lainnya", "Other"),
     };
 
     public static string Name(Enum value, ReportLanguage language) => Pick(Names[value], language);
