@@ -249,7 +249,7 @@ public abstract class ExportServiceTests(DatabaseProvider provider) : IAsyncLife
         await VisitAsync(_opdA, v => AdHocAsync(v, staff, "Lampu mati, bulan berikutnya"));
     }
 
-    private Task VisitAsync(Opd opd, Func<Guid, Task> record) => _walk.SubmitVisitAsync(Samples.Inspector, opd, Wib.Today(_clock), record);
+    private Task<Guid> VisitAsync(Opd opd, Func<Guid, Task> record) => _walk.SubmitVisitAsync(Samples.Inspector, opd, Wib.Today(_clock), record);
 
     private Task<Guid> AdHocAsync(Guid visitId, Guid roomId, string description) =>
         _walk.Inspections.AddAdHocFindingAsync(Samples.Inspector, visitId, roomId, new AdHocFindingRequest(InspectionArea.Safety, Severity.Medium, description));

@@ -816,7 +816,7 @@ public abstract class FollowUpWorkflowTests(DatabaseProvider provider) : IAsyncL
         return drafts;
     }
 
-    private Task VisitAsync(Opd opd, Func<Guid, Task> record, IReadOnlyList<string>? team = null) =>
+    private Task<Guid> VisitAsync(Opd opd, Func<Guid, Task> record, IReadOnlyList<string>? team = null) =>
         _walk.SubmitVisitAsync(_inspector, opd, Today, record, team);
 
     private Task<Guid> AdHocAsync(Guid visitId, Guid roomId, InspectionArea area, Severity severity, string description) =>

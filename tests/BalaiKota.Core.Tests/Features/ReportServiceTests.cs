@@ -8,7 +8,6 @@ using BalaiKota.Core.Features.Visits;
 using BalaiKota.Core.Tests.Domain;
 using BalaiKota.Testing;
 using Microsoft.EntityFrameworkCore;
-using Microsoft.Extensions.Options;
 using Microsoft.Extensions.Time.Testing;
 
 namespace BalaiKota.Core.Tests.Features;
@@ -30,7 +29,6 @@ public abstract class ReportServiceTests(DatabaseProvider provider) : IAsyncLife
 {
     private const string StaffRoom = "Ruang Kerja Staf Disdukcapil";
     private const string HeadRoom = "Ruang Kepala Bappelitbang";
-    private static readonly byte[] SignaturePng = [0x89, 0x50, 0x4E, 0x47, 0x0D, 0x0A, 0x1A, 0x0A, 0, 0, 0, 13];
     private static readonly WibMonth November = new(2026, 11);
 
     private readonly FakeTimeProvider _clock = new(new DateTimeOffset(2026, 10, 31, 16, 30, 0, TimeSpan.Zero));
@@ -40,10 +38,7 @@ public abstract class ReportServiceTests(DatabaseProvider provider) : IAsyncLife
     private readonly Actor _admin = new("admin", new HashSet<string> { Roles.Administrator });
     private readonly Actor _otherInspector = new("peninjau2", new HashSet<string> { Roles.Inspector });
     private readonly Actor _repair = new("pelaksana", new HashSet<string> { Roles.RepairUnit });
-    private TestDatabase _database = default!;
-    private VisitService _visits = default!;
-    private InspectionService _inspections = default!;
-    private FollowUpService _followUps = default!;
+    private WalkThrough _walk = default!;
     private MonthlyReportService _monthly = default!;
     private VisitReportService _visitReports = default!;
     private Opd _opdA = default!;
@@ -53,12 +48,8 @@ public abstract class ReportServiceTests(DatabaseProvider provider) : IAsyncLife
 
     public async ValueTask InitializeAsync()
     {
-        _database = await TestDatabase.CreateMigratedAsync(provider, _clock);
-        await using var db = _database.CreateDbContext();
-        var template = DefaultChecklist.Build();
-        template.Publish(_clock.GetUtcNow().UtcDateTime);
-        db.ChecklistTemplates.Add(template);
-        await SampleRegistry.EnsureAsync(db);
+        _walk = await WalkThrough.CreateAsync(provider, _clock);
+        await using var db = _walk.Database.CreateDbContext();
         _opdA = await db.Opds.SingleAsync(o => o.ShortName == "Disdukcapil");
         _opdB = await db.Opds.SingleAsync(o => o.ShortName == "Bappelitbang");
         _technicalUnit = await db.ResponsibleUnits.Where(u => u.Name == SampleRegistry.TechnicalUnitName).Select(u => u.Id).SingleAsync();
@@ -69,19 +60,14 @@ public abstract class ReportServiceTests(DatabaseProvider provider) : IAsyncLife
         TestUsers.AddUnitMembers(db, _technicalUnit, "pelaksana");
         await db.SaveChangesAsync();
 
-        var templates = new TemplateCache(_database);
-        var dueDays = Options.Create(new DueDays());
-        _visits = new VisitService(_database, templates, dueDays, _clock);
-        _inspections = new InspectionService(_database, templates, _clock);
-        _followUps = new FollowUpService(_database, templates, dueDays, _clock);
-        _monthly = new MonthlyReportService(_database, _clock);
-        _visitReports = new VisitReportService(_database, templates, _clock);
+        _monthly = new MonthlyReportService(_walk.Database, _clock);
+        _visitReports = new VisitReportService(_walk.Database, new TemplateCache(_walk.Database), _clock);
         await HistoryAsync();
     }
 
     public async ValueTask DisposeAsync()
     {
-        await _database.DisposeAsync();
+        await _walk.DisposeAsync();
         GC.SuppressFinalize(this);
     }
 
@@ -224,7 +210,7 @@ public abstract class ReportServiceTests(DatabaseProvider provider) : IAsyncLife
         Assert.Equal((SampleRegistry.TechnicalUnitName, (DateOnly?)new DateOnly(2026, 11, 20)), (co2Task.UnitName, co2Task.DueDate));
         Assert.Equal(report.Findings.Single(f => f.Item == "Kadar CO₂").Number, co2Task.FindingNumber);
         Assert.Equal(("Nama peninjau", "Ibu Sekretaris"), (report.LeadSignature.SignerName, report.OpdSignature.SignerName));
-        Assert.Equal(SignaturePng, report.OpdSignature.Png);
+        Assert.Equal(WalkThrough.Signature, report.OpdSignature.Png);
     }
 
     [Fact]
@@ -245,7 +231,7 @@ public abstract class ReportServiceTests(DatabaseProvider provider) : IAsyncLife
         Assert.Equal(VisitAccess.DeniedCode, (await Assert.ThrowsAsync<DomainException>(() => _visitReports.BuildAsync(_repair, _novemberVisitA, ReportLanguage.Indonesian))).Code);
         Assert.NotNull(await _visitReports.BuildAsync(_secretariat, _novemberVisitA, ReportLanguage.Indonesian));
 
-        var planned = await _visits.PlanAsync(_inspector, new PlanVisitRequest(_opdB.Id, Wib.Today(_clock), "peninjau", [], [], null, StartNow: false));
+        var planned = await _walk.Visits.PlanAsync(_inspector, new PlanVisitRequest(_opdB.Id, Wib.Today(_clock), "peninjau", [], [], null, StartNow: false));
         Assert.Equal(VisitReportService.NotSubmittedCode, (await Assert.ThrowsAsync<DomainException>(() => _visitReports.BuildAsync(_admin, planned, ReportLanguage.Indonesian))).Code);
     }
 
@@ -253,89 +239,54 @@ public abstract class ReportServiceTests(DatabaseProvider provider) : IAsyncLife
 
     private async Task HistoryAsync()
     {
-        var staff = await RoomIdAsync(StaffRoom);
-        var head = await RoomIdAsync(HeadRoom);
+        var staff = await _walk.RoomIdAsync(StaffRoom);
+        var head = await _walk.RoomIdAsync(HeadRoom);
 
         // 31 October 23.30 WIB.
-        await VisitAsync(_opdA, staff, async v =>
+        await SubmitAsync(_opdA, staff, async v =>
         {
-            var heat = await ReadingAsync(v, staff, "HEAT-WORK", 31);
-            await _inspections.AddPhotoAsync(_inspector, v, new PhotoTarget(heat, null), Photo());
-            await ReadingAsync(v, staff, "VEN-CO2", 900);
+            var heat = await _walk.ReadingAsync(_inspector, v, staff, "HEAT-WORK", 31);
+            await _walk.Inspections.AddPhotoAsync(_inspector, v, new PhotoTarget(heat, null), Photo());
+            await _walk.ReadingAsync(_inspector, v, staff, "VEN-CO2", 900);
         });
-        var octoberTask = await TaskAsync(d => d.StartsWith("Suhu ruang kerja", StringComparison.Ordinal));
+        var octoberTask = await _walk.TaskAsync(d => d.StartsWith("Suhu ruang kerja", StringComparison.Ordinal));
         _clock.Advance(TimeSpan.FromMinutes(5));
-        var assigned = await _followUps.AssignAsync(_secretariat, new AssignRequest(octoberTask, await VersionAsync(octoberTask), _technicalUnit, null, TaskPriority.High, new DateOnly(2026, 10, 31)));
+        var assigned = await _walk.FollowUps.AssignAsync(_secretariat, new AssignRequest(octoberTask, await _walk.VersionAsync(octoberTask), _technicalUnit, null, TaskPriority.High, new DateOnly(2026, 10, 31)));
 
         // 16 November 09.00 WIB.
         _clock.SetUtcNow(new DateTimeOffset(2026, 11, 16, 2, 0, 0, TimeSpan.Zero));
-        _novemberVisitA = await VisitAsync(_opdA, staff, async v =>
+        _novemberVisitA = await SubmitAsync(_opdA, staff, async v =>
         {
-            await ReadingAsync(v, staff, "HEAT-WORK", 32);
-            var co2 = await ReadingAsync(v, staff, "VEN-CO2", 1500);
-            await _inspections.AddPhotoAsync(_inspector, v, new PhotoTarget(co2, null), Photo());
-            await _inspections.AddAdHocFindingAsync(_inspector, v, staff, new AdHocFindingRequest(InspectionArea.Safety, Severity.High, "Kabel terkelupas"));
+            await _walk.ReadingAsync(_inspector, v, staff, "HEAT-WORK", 32);
+            var co2 = await _walk.ReadingAsync(_inspector, v, staff, "VEN-CO2", 1500);
+            await _walk.Inspections.AddPhotoAsync(_inspector, v, new PhotoTarget(co2, null), Photo());
+            await _walk.Inspections.AddAdHocFindingAsync(_inspector, v, staff, new AdHocFindingRequest(InspectionArea.Safety, Severity.High, "Kabel terkelupas"));
         });
-        await VisitAsync(_opdB, head, async v =>
+        await SubmitAsync(_opdB, head, async v =>
         {
-            await ReadingAsync(v, head, "HEAT-WORK", 25);
-            await ReadingAsync(v, head, "VEN-CO2", 800);
+            await _walk.ReadingAsync(_inspector, v, head, "HEAT-WORK", 25);
+            await _walk.ReadingAsync(_inspector, v, head, "VEN-CO2", 800);
         });
-        var co2Task = await TaskAsync(d => d.StartsWith("Kadar CO₂", StringComparison.Ordinal));
-        await _followUps.AssignAsync(_secretariat, new AssignRequest(co2Task, await VersionAsync(co2Task), _technicalUnit, null, TaskPriority.High, new DateOnly(2026, 11, 20)));
-        var cable = await TaskAsync(d => d == "Kabel terkelupas");
-        await _followUps.DismissAsync(_secretariat, cable, await VersionAsync(cable), "Sudah ditangani pengelola gedung");
+        var co2Task = await _walk.TaskAsync(d => d.StartsWith("Kadar CO₂", StringComparison.Ordinal));
+        await _walk.FollowUps.AssignAsync(_secretariat, new AssignRequest(co2Task, await _walk.VersionAsync(co2Task), _technicalUnit, null, TaskPriority.High, new DateOnly(2026, 11, 20)));
+        var cable = await _walk.TaskAsync(d => d == "Kabel terkelupas");
+        await _walk.FollowUps.DismissAsync(_secretariat, cable, await _walk.VersionAsync(cable), "Sudah ditangani pengelola gedung");
 
         // October's task: repaired on the 17th, verified on 18 November 11.30 WIB.
         _clock.SetUtcNow(new DateTimeOffset(2026, 11, 17, 2, 0, 0, TimeSpan.Zero));
-        var started = await _followUps.StartWorkAsync(_repair, octoberTask, assigned.Task.Version);
-        await _followUps.AddPhotoAsync(_repair, octoberTask, PhotoKind.After, Photo());
-        await _followUps.MarkDoneAsync(_repair, octoberTask, started.Task.Version, "AC diservis");
+        var started = await _walk.FollowUps.StartWorkAsync(_repair, octoberTask, assigned.Task.Version);
+        await _walk.FollowUps.AddPhotoAsync(_repair, octoberTask, PhotoKind.After, Photo());
+        await _walk.FollowUps.MarkDoneAsync(_repair, octoberTask, started.Task.Version, "AC diservis");
         _clock.SetUtcNow(new DateTimeOffset(2026, 11, 18, 4, 30, 0, TimeSpan.Zero));
-        await _followUps.AddPhotoAsync(_inspector, octoberTask, PhotoKind.Verification, Photo());
-        await _followUps.VerifyAsync(_inspector, octoberTask, await VersionAsync(octoberTask), "Sudah sejuk");
+        await _walk.FollowUps.AddPhotoAsync(_inspector, octoberTask, PhotoKind.Verification, Photo());
+        await _walk.FollowUps.VerifyAsync(_inspector, octoberTask, await _walk.VersionAsync(octoberTask), "Sudah sejuk");
 
         _clock.SetUtcNow(new DateTimeOffset(2026, 12, 2, 2, 0, 0, TimeSpan.Zero));
     }
 
-    private async Task<Guid> VisitAsync(Opd opd, Guid roomId, Func<Guid, Task> record)
-    {
-        var visitId = await _visits.PlanAsync(_inspector, new PlanVisitRequest(opd.Id, Wib.Today(_clock), "peninjau", [], [new AccompanyingOfficial("Ibu Sekretaris", "Sekretaris Dinas")], [roomId], StartNow: true));
-        await record(visitId);
-        await _visits.SignAsync(_inspector, visitId, new SignRequest(VisitSigner.LeadInspector, "Nama peninjau", "Ketua Tim", SignaturePng));
-        await _visits.SignAsync(_inspector, visitId, new SignRequest(VisitSigner.OpdRepresentative, "Ibu Sekretaris", "Sekretaris Dinas", SignaturePng));
-        await _visits.SubmitAsync(_inspector, visitId, confirmUnanswered: true);
-        return visitId;
-    }
-
-    private async Task<Guid> ReadingAsync(Guid visitId, Guid roomId, string code, decimal value)
-    {
-        await using var db = _database.CreateDbContext();
-        var item = await db.ChecklistItems.Where(i => i.Code == code).Select(i => i.Id).SingleAsync();
-        var saved = await _inspections.SaveAnswerAsync(_inspector, new SaveAnswerRequest(visitId, roomId, item, AnswerInput.Reading(value), null, null, 0));
-        return saved.Answer.Id;
-    }
-
-    private async Task<Guid> RoomIdAsync(string name)
-    {
-        await using var db = _database.CreateDbContext();
-        return await db.Rooms.Where(r => r.Name == name).Select(r => r.Id).SingleAsync();
-    }
-
-    /// <summary>The one open task whose finding's description matches.</summary>
-    private async Task<Guid> TaskAsync(Func<string, bool> description)
-    {
-        await using var db = _database.CreateDbContext();
-        var tasks = await db.FollowUpTasks.Where(t => t.Status == FollowUpStatus.New)
-            .Join(db.Findings, t => t.FindingId, f => f.Id, (t, f) => new { t.Id, f.Description }).ToListAsync();
-        return tasks.Single(t => description(t.Description)).Id;
-    }
-
-    private async Task<int> VersionAsync(Guid taskId)
-    {
-        await using var db = _database.CreateDbContext();
-        return await db.FollowUpTasks.Where(t => t.Id == taskId).Select(t => t.Version).SingleAsync();
-    }
+    /// <summary>A visit of one room, today, submitted.</summary>
+    private Task<Guid> SubmitAsync(Opd opd, Guid roomId, Func<Guid, Task> record) =>
+        _walk.SubmitVisitAsync(_inspector, opd, Wib.Today(_clock), record, roomIds: [roomId]);
 }
 
 public sealed class SqliteReportServiceTests() : ReportServiceTests(DatabaseProvider.Sqlite);

@@ -15,7 +15,8 @@ namespace BalaiKota.Core.Tests.Features;
 /// </summary>
 internal sealed class WalkThrough : IAsyncDisposable
 {
-    private static readonly byte[] Signature = [0x89, 0x50, 0x4E, 0x47, 0x0D, 0x0A, 0x1A, 0x0A, 0, 0, 0, 13];
+    /// <summary>The drawn signature every submitted visit carries, for both signers.</summary>
+    public static readonly byte[] Signature = [0x89, 0x50, 0x4E, 0x47, 0x0D, 0x0A, 0x1A, 0x0A, 0, 0, 0, 13];
 
     private WalkThrough(TestDatabase database, TimeProvider clock)
     {
@@ -47,14 +48,18 @@ internal sealed class WalkThrough : IAsyncDisposable
         return new WalkThrough(database, clock);
     }
 
-    /// <summary>Plans a visit of the OPD on the date, starts it now, lets <paramref name="record"/> fill it, then signs and submits it.</summary>
-    public async Task SubmitVisitAsync(Actor inspector, Opd opd, DateOnly date, Func<Guid, Task> record, IReadOnlyList<string>? team = null)
+    /// <summary>
+    /// Plans a visit of the OPD on the date (of <paramref name="roomIds"/>, or of every active room), starts it now, lets
+    /// <paramref name="record"/> fill it, then signs and submits it; returns the visit.
+    /// </summary>
+    public async Task<Guid> SubmitVisitAsync(Actor inspector, Opd opd, DateOnly date, Func<Guid, Task> record, IReadOnlyList<string>? team = null, IReadOnlyList<Guid>? roomIds = null)
     {
-        var visitId = await Visits.PlanAsync(inspector, new PlanVisitRequest(opd.Id, date, inspector.UserId, team ?? [], [new AccompanyingOfficial("Ibu Sekretaris", "Sekretaris Dinas")], null, StartNow: true));
+        var visitId = await Visits.PlanAsync(inspector, new PlanVisitRequest(opd.Id, date, inspector.UserId, team ?? [], [new AccompanyingOfficial("Ibu Sekretaris", "Sekretaris Dinas")], roomIds, StartNow: true));
         await record(visitId);
         await Visits.SignAsync(inspector, visitId, new SignRequest(VisitSigner.LeadInspector, "Nama peninjau", "Ketua Tim", Signature));
         await Visits.SignAsync(inspector, visitId, new SignRequest(VisitSigner.OpdRepresentative, "Ibu Sekretaris", "Sekretaris Dinas", Signature));
         await Visits.SubmitAsync(inspector, visitId, confirmUnanswered: true);
+        return visitId;
     }
 
     /// <summary>Saves a reading of the item with this code in the visit's template; returns the answer.</summary>
