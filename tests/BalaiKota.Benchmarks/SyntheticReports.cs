@@ -73,11 +73,11 @@ internal static class SyntheticReports
                 var closed = status is FollowUpStatus.Verified or FollowUpStatus.Dismissed ? f.VisitDate.AddDays(random.Next(1, 20)) : (DateOnly?)null;
                 return new MonthlyTaskRow(f.Description, f.RoomName, f.OpdShortName, status == FollowUpStatus.New ? null : Units[random.Next(Units.Length)], status, f.VisitDate.AddDays(14), f.VisitDate, closed);
             }).ToList();
-        MonthlyFigures Figures(int factor) => new(
+        KeyFigures Figures(int factor) => new(
             visits * factor / 10, Opds.Length, visits * 9 * factor / 10, findings * factor / 10,
             [.. severities.Select(s => new SeverityCount(s, findings * factor / 10 / severities.Length))],
-            findings * factor / 10, findings * factor / 12, 180, 6.5, 0.82);
-        var trend = Enumerable.Range(0, 12).Select(i => first.AddMonths(i - 11)).Select(d => new MonthTrendPoint(d.Year, d.Month, 1100 + random.Next(500), 0.75 + (random.NextDouble() * 0.15))).ToList();
+            findings * factor / 10, findings * factor / 12, 400, 180, 6.5, 0.82);
+        var trend = Enumerable.Range(0, 12).Select(i => first.AddMonths(i - 11)).Select(d => new MonthTrendPoint(d.Year, d.Month, 1100 + random.Next(500), 0.75 + (random.NextDouble() * 0.15), 900, 850)).ToList();
         var ranking = Opds.Select((o, i) => new OpdRankingRow(i + 1, $"Dinas/Badan {o} Kota Bandung", o, 3, 27, findings / Opds.Length, 0.7 + (i * 0.01), 40, 9)).ToList();
         ReadingRow Reading(int i, string unit, decimal value) =>
             new(Rooms[i % Rooms.Length], Opds[i], Day(), value, $"{value:0.0} {unit}", unit == "ppm" ? "≤ 1.000 ppm" : "23–26 °C", AnswerOutcome.NotOk);

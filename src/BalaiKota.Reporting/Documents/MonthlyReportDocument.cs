@@ -199,7 +199,7 @@ public static class MonthlyReportDocument
     private static IReadOnlyList<TableCell> Figure(ReportText text, string label, int current, int previous) =>
         [label, text.Number(current), text.Number(previous), Change(current, previous, v => text.Number((int)v))];
 
-    private static int CountOf(MonthlyFigures figures, Severity severity) =>
+    private static int CountOf(KeyFigures figures, Severity severity) =>
         figures.FindingsBySeverity.FirstOrDefault(s => s.Severity == severity)?.Count ?? 0;
 
     /// <summary>The signed difference ("+3", "−1,5"); "–" when either month has no value.</summary>

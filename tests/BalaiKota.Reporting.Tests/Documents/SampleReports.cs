@@ -41,8 +41,8 @@ internal static class SampleReports
     public static MonthlyReportModel BusyMonth(ReportLanguage language = ReportLanguage.Indonesian, int findingCount = 240, int taskCount = 160)
     {
         var severities = Enum.GetValues<Severity>().Select((s, i) => new SeverityCount(s, findingCount / (i + 2))).ToList();
-        var current = new MonthlyFigures(38, 12, 260, findingCount, severities, taskCount, 90, 17, 6.5, 0.725);
-        var previous = new MonthlyFigures(31, 11, 214, findingCount - 25, severities, taskCount - 20, 95, 21, null, 0.698);
+        var current = new KeyFigures(38, 12, 260, findingCount, severities, taskCount, 90, 140, 17, 6.5, 0.725);
+        var previous = new KeyFigures(31, 11, 214, findingCount - 25, severities, taskCount - 20, 95, 150, 21, null, 0.698);
         var findings = Enumerable.Range(1, findingCount).Select(i => new MonthlyFindingRow(new DateOnly(2026, 11, 1 + (i % 28)), Opds[i % Opds.Length], Rooms[i % Rooms.Length],
             (InspectionArea)(i % 6), (Severity)(i % 4), $"Temuan-{i:0000} ventilasi kurang dan ruangan pengap", (FindingStatus)(i % 3))).ToList();
         var tasks = Enumerable.Range(1, taskCount).Select(i => new MonthlyTaskRow($"Tugas-{i:0000} pasang kipas angin", Rooms[i % Rooms.Length], Opds[i % Opds.Length],
@@ -52,7 +52,7 @@ internal static class SampleReports
             language, 2026, 11, null, Generated, current, previous,
             [.. Enum.GetValues<InspectionArea>().Select((a, i) => new AreaCount(a, 10 + (i * 7)))],
             [.. Opds.Select((o, i) => new OpdFindingCount(o, 5 + (i * 3)))],
-            [.. Enumerable.Range(0, 12).Select(i => new MonthTrendPoint(i < 10 ? 2025 + ((i + 11) / 12) : 2026, ((i + 11) % 12) + 1, 150 + (i * 9), i == 4 ? null : 0.62 + (i * 0.01)))],
+            [.. Enumerable.Range(0, 12).Select(i => new MonthTrendPoint(i < 10 ? 2025 + ((i + 11) / 12) : 2026, ((i + 11) % 12) + 1, 150 + (i * 9), i == 4 ? null : 0.62 + (i * 0.01), 120 + i, 110 + i))],
             ranking,
             [.. Enumerable.Range(0, 5).Select(i => new ReadingRow(Rooms[i], Opds[i], new DateOnly(2026, 11, 3 + i), 33.4m - i, $"{33.4 - i:0.0} °C".Replace('.', ','), "23–26 °C", AnswerOutcome.NotOk))],
             [.. Enumerable.Range(0, 5).Select(i => new ReadingRow(Rooms[i], Opds[i + 1], new DateOnly(2026, 11, 4 + i), 1850 - (i * 100), $"{1850 - (i * 100)} ppm", "≤ 1.000 ppm", AnswerOutcome.NotOk))],
@@ -65,7 +65,7 @@ internal static class SampleReports
 
     public static MonthlyReportModel EmptyMonth(ReportLanguage language = ReportLanguage.Indonesian)
     {
-        var none = new MonthlyFigures(0, 0, 0, 0, [], 0, 2, 5, null, null);
+        var none = new KeyFigures(0, 0, 0, 0, [], 0, 2, 7, 5, null, null);
         return new MonthlyReportModel(language, 2026, 12, "Dinas Perhubungan", Generated, none, none with { Visits = 4 }, [], [], [], [], [], [], [],
             [new OverdueTaskRow("Terlambat-kosong ganti lampu ruang tunggu", "Ruang Tunggu", "Dishub", "UPT Pemeliharaan Gedung", new DateOnly(2026, 11, 1), 30, FollowUpStatus.InProgress)],
             [], [], []);

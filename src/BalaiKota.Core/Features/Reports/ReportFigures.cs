@@ -50,7 +50,28 @@ public static class ReportFigures
     /// <summary>Whole days past the due date on the day judged; 0 on the due date itself.</summary>
     public static int DaysOverdue(DateOnly dueDate, DateOnly atWibDay) => Math.Max(0, atWibDay.DayNumber - dueDate.DayNumber);
 
-    /// <summary>The instant a month's overdue tasks are judged at: its end, or now while the month is still running.</summary>
-    public static (DateTime Utc, DateOnly WibDay) JudgedAt(WibMonth month, DateTime nowUtc) =>
-        nowUtc < month.EndUtc ? (nowUtc, DateOnly.FromDateTime(Wib.ToWib(nowUtc))) : (month.EndUtc, month.EndDay);
+    /// <summary>
+    /// How far a comfort index must move between two periods to count as better or worse: one percentage point, so
+    /// that one more OK item in a large OPD does not turn an arrow.
+    /// </summary>
+    public const double ComfortChangeThreshold = 0.01;
+
+    /// <summary>The direction of a comfort index against the previous period; unknown when either has no index.</summary>
+    public static ComfortTrend TrendOf(double? current, double? previous) =>
+        current is not { } now || previous is not { } before ? ComfortTrend.Unknown
+        : now - before >= ComfortChangeThreshold ? ComfortTrend.Better
+        : before - now >= ComfortChangeThreshold ? ComfortTrend.Worse
+        : ComfortTrend.Steady;
+
+    /// <summary>The instant a period's open and overdue tasks are judged at: its end, or now while the period is still running.</summary>
+    public static (DateTime Utc, DateOnly WibDay) JudgedAt(WibPeriod period, DateTime nowUtc) =>
+        nowUtc < period.EndUtc ? (nowUtc, DateOnly.FromDateTime(Wib.ToWib(nowUtc))) : (period.EndUtc, period.EndDay);
+}
+
+public enum ComfortTrend
+{
+    Unknown,
+    Better,
+    Steady,
+    Worse,
 }

@@ -72,8 +72,8 @@ public sealed record MonthlyReportModel(
     int Month,
     string? OpdName,
     DateTime GeneratedAtUtc,
-    MonthlyFigures Current,
-    MonthlyFigures Previous,
+    KeyFigures Current,
+    KeyFigures Previous,
     IReadOnlyList<AreaCount> FindingsByArea,
     IReadOnlyList<OpdFindingCount> FindingsByOpd,
     IReadOnlyList<MonthTrendPoint> Trend,
@@ -89,10 +89,11 @@ public sealed record MonthlyReportModel(
     public bool HasVisits => Current.Visits > 0;
 }
 
-/// <summary>The key figures of one month; each defined once in ReportFigures and explained in docs/figures.md.</summary>
-/// <param name="MedianDaysToClose">Null when no task was verified in the month.</param>
+/// <summary>The key figures of one period (a report's month); each defined once in ReportFigures and PeriodFigures and explained in docs/figures.md.</summary>
+/// <param name="TasksOpen">Tasks open at the end of the period (or now while it runs), whoever holds them.</param>
+/// <param name="MedianDaysToClose">Null when no task was verified in the period.</param>
 /// <param name="ComfortIndex">0–1; null when no applicable item was answered.</param>
-public sealed record MonthlyFigures(
+public sealed record KeyFigures(
     int Visits,
     int Opds,
     int Rooms,
@@ -100,13 +101,14 @@ public sealed record MonthlyFigures(
     IReadOnlyList<SeverityCount> FindingsBySeverity,
     int TasksOpened,
     int TasksClosed,
+    int TasksOpen,
     int TasksOverdue,
     double? MedianDaysToClose,
     double? ComfortIndex);
 
 public sealed record OpdFindingCount(string OpdShortName, int Count);
 
-public sealed record MonthTrendPoint(int Year, int Month, int Findings, double? ComfortIndex);
+public sealed record MonthTrendPoint(int Year, int Month, int Findings, double? ComfortIndex, int TasksOpened, int TasksClosed);
 
 /// <param name="Rank">1 is the least comfortable OPD (worst first).</param>
 public sealed record OpdRankingRow(int Rank, string OpdName, string OpdShortName, int Visits, int Rooms, int Findings, double? ComfortIndex, int OpenTasks, int OverdueTasks);

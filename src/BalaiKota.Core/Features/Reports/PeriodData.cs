@@ -29,18 +29,55 @@ internal sealed record TaskFact(
         new(Description, RoomName, OpdShortName, UnitName, DueDate!.Value, daysOverdue, statusThen);
 }
 
-internal sealed record ReadingFact(string Code, ReadingRow Row);
+internal sealed record ReadingFact(string Code, Guid RoomId, ReadingRow Row);
+
+internal sealed record RepeatFact(Guid RoomId, RepeatFindingRow Row);
+
+/// <summary>What the figures are narrowed to: one OPD, one building (the rooms in it), both or neither.</summary>
+internal sealed record FigureScope(Guid? OpdId, Guid? BuildingId)
+{
+    public static FigureScope All { get; } = new(null, null);
+}
+
+/// <summary>A reading as the query returns it; set by name, so that the database can still sort on its value.</summary>
+internal sealed class ReadingAnswer
+{
+    public required string Code { get; init; }
+
+    public required Guid ItemId { get; init; }
+
+    public required Guid RoomId { get; init; }
+
+    public required decimal Value { get; init; }
+
+    public required AnswerOutcome Outcome { get; init; }
+
+    public required string RoomName { get; init; }
+
+    public required string ShortName { get; init; }
+
+    public required DateOnly PlannedDate { get; init; }
+}
 
 internal sealed record StatusChange(Guid TaskId, DateTime At, FollowUpStatus From, FollowUpStatus To);
 
-/// <summary>The queries of one monthly report: one month, optionally one OPD, on one short-lived context.</summary>
-internal sealed class MonthData(BalaiKotaDbContext db, WibMonth month, Guid? opdId)
+/// <summary>
+/// The queries behind the figures of one period (a month for the monthly report; a month, quarter or year for the
+/// dashboard), narrowed to a scope, on one short-lived context. Queries that take a start instant read from it up to
+/// the end of the period, so that the previous period and the trend come from the same rows.
+/// </summary>
+internal sealed class PeriodData(BalaiKotaDbContext db, WibPeriod period, FigureScope scope)
 {
     /// <summary>How far back a repeat finding is followed: a year of visits to the same room.</summary>
     private const int RepeatLookbackMonths = 12;
 
+    /// <summary>How many readings are taken per room asked for, so that rooms read in several visits still fill the list.</summary>
+    private const int RoomsReadManyTimes = 4;
+
     public Task<List<VisitFact>> VisitsAsync(DateTime fromUtc, CancellationToken ct) =>
-        Visits(fromUtc).Select(v => new VisitFact(v.Id, v.OpdId, v.SubmittedAt!.Value, v.PlannedDate, v.Rooms.Count)).ToListAsync(ct);
+        Visits(fromUtc)
+            .Select(v => new VisitFact(v.Id, v.OpdId, v.SubmittedAt!.Value, v.PlannedDate, v.Rooms.Count(ri => scope.BuildingId == null || RoomsInBuilding().Contains(ri.RoomId))))
+            .ToListAsync(ct);
 
     public async Task<List<WeightFact>> WeightsAsync(DateTime fromUtc, CancellationToken ct)
     {
@@ -49,7 +86,7 @@ internal sealed class MonthData(BalaiKotaDbContext db, WibMonth month, Guid? opd
                 join ri in db.RoomInspections on a.RoomInspectionId equals ri.Id
                 join v in Visits(fromUtc) on ri.VisitId equals v.Id
                 join i in db.ChecklistItems on a.ItemId equals i.Id
-                where a.Outcome == AnswerOutcome.Ok || a.Outcome == AnswerOutcome.NotOk
+                where (a.Outcome == AnswerOutcome.Ok || a.Outcome == AnswerOutcome.NotOk) && (scope.BuildingId == null || RoomsInBuilding().Contains(ri.RoomId))
                 group new { a.Outcome, i.Weight } by ri.VisitId into g
                 select new
                 {
@@ -64,18 +101,19 @@ internal sealed class MonthData(BalaiKotaDbContext db, WibMonth month, Guid? opd
     public Task<List<FindingFact>> FindingFactsAsync(DateTime fromUtc, CancellationToken ct) => (
             from f in db.Findings
             join v in Visits(fromUtc) on f.VisitId equals v.Id
+            where scope.BuildingId == null || RoomsInBuilding().Contains(f.RoomId)
             select new FindingFact(f.Id, f.VisitId, f.Area, f.Severity))
         .ToListAsync(ct);
 
-    /// <summary>Every task that was open at some moment from <paramref name="fromUtc"/> to the end of the month.</summary>
+    /// <summary>Every task that was open at some moment from <paramref name="fromUtc"/> to the end of the period.</summary>
     public Task<List<TaskFact>> TasksAliveAsync(DateTime fromUtc, CancellationToken ct)
     {
-        var end = month.EndUtc;
+        var end = period.EndUtc;
         return (
                 from t in db.FollowUpTasks
                 join f in db.Findings on t.FindingId equals f.Id
                 join r in db.Rooms on f.RoomId equals r.Id
-                where t.OpenedAt < end && (t.ClosedAt == null || t.ClosedAt >= fromUtc) && (opdId == null || r.OpdId == opdId)
+                where t.OpenedAt < end && (t.ClosedAt == null || t.ClosedAt >= fromUtc) && (scope.OpdId == null || r.OpdId == scope.OpdId) && (scope.BuildingId == null || r.BuildingId == scope.BuildingId)
                 select new TaskFact(
                     t.Id,
                     t.FindingId,
@@ -107,38 +145,29 @@ internal sealed class MonthData(BalaiKotaDbContext db, WibMonth month, Guid? opd
         return changes.GroupBy(e => e.TaskId).ToDictionary(g => g.Key, g => LastOf(g.ToList()).To);
     }
 
-    public async Task<List<ReadingFact>> ReadingsAsync(string[] codes, CultureInfo culture, CancellationToken ct)
+    public Task<List<ReadingFact>> ReadingsAsync(string[] codes, CultureInfo culture, CancellationToken ct) =>
+        ReadingFactsAsync(ReadingAnswers(codes), culture, ct);
+
+    /// <summary>
+    /// The worst reading of each of the <paramref name="rooms"/> worst rooms: the highest values, or the lowest where a
+    /// low value is the bad one (lighting). The database sorts and cuts; a room read twice in the period shows once.
+    /// </summary>
+    public async Task<List<ReadingFact>> WorstReadingsAsync(string[] codes, bool lowIsWorst, int rooms, CultureInfo culture, CancellationToken ct)
     {
-        var answers = await (
-                from a in db.Answers
-                join ri in db.RoomInspections on a.RoomInspectionId equals ri.Id
-                join v in Visits(month.StartUtc) on ri.VisitId equals v.Id
-                join i in db.ChecklistItems on a.ItemId equals i.Id
-                join r in db.Rooms on ri.RoomId equals r.Id
-                join o in db.Opds on r.OpdId equals o.Id
-                where codes.Contains(i.Code) && a.Value != null
-                select new { i.Code, a.ItemId, Value = a.Value!.Value, a.Outcome, RoomName = r.Name, o.ShortName, v.PlannedDate })
-            .ToListAsync(ct);
-        var itemIds = answers.Select(a => a.ItemId).Distinct().ToList();
-        var items = await db.ChecklistItems.AsNoTracking().Where(i => itemIds.Contains(i.Id)).ToDictionaryAsync(i => i.Id, ct);
-        return answers.Select(a => new ReadingFact(a.Code, new ReadingRow(
-                a.RoomName,
-                a.ShortName,
-                a.PlannedDate,
-                a.Value,
-                ReportCulture.Reading(items[a.ItemId], a.Value, culture) ?? string.Empty,
-                items[a.ItemId].BandText(culture),
-                a.Outcome)))
-            .ToList();
+        var answers = ReadingAnswers(codes);
+        var sorted = lowIsWorst ? answers.OrderBy(a => a.Value) : answers.OrderByDescending(a => a.Value);
+        var facts = await ReadingFactsAsync(sorted.Take(rooms * RoomsReadManyTimes), culture, ct);
+        return facts.DistinctBy(f => f.RoomId).Take(rooms).ToList();
     }
 
     public async Task<IReadOnlyList<MonthlyFindingRow>> FindingRowsAsync(CancellationToken ct)
     {
         var rows = await (
                 from f in db.Findings
-                join v in Visits(month.StartUtc) on f.VisitId equals v.Id
+                join v in Visits(period.StartUtc) on f.VisitId equals v.Id
                 join r in db.Rooms on f.RoomId equals r.Id
                 join o in db.Opds on v.OpdId equals o.Id
+                where scope.BuildingId == null || r.BuildingId == scope.BuildingId
                 select new MonthlyFindingRow(v.PlannedDate, o.ShortName, r.Name, f.Area, f.Severity, f.Description, f.Status))
             .ToListAsync(ct);
         return rows.OrderBy(r => r.VisitDate).ThenBy(r => r.OpdShortName, StringComparer.Ordinal).ThenBy(r => r.RoomName, StringComparer.Ordinal).ToList();
@@ -171,18 +200,18 @@ internal sealed class MonthData(BalaiKotaDbContext db, WibMonth month, Guid? opd
     }
 
     /// <summary>
-    /// A not-OK answer of the month whose room had the same item (by code, across template versions) not OK at the
+    /// A not-OK answer of the period whose room had the same item (by code, across template versions) not OK at the
     /// visit of that room just before; counted back through the room's earlier visits while the streak holds.
     /// </summary>
-    public async Task<IReadOnlyList<RepeatFindingRow>> RepeatFindingsAsync(ReportLanguage language, CancellationToken ct)
+    public async Task<IReadOnlyList<RepeatFact>> RepeatFindingsAsync(ReportLanguage language, CancellationToken ct)
     {
-        var lookback = WibMonth.Of(month.FirstDay.AddMonths(-RepeatLookbackMonths)).StartUtc;
+        var lookback = WibMonth.Of(period.FirstDay.AddMonths(-RepeatLookbackMonths)).StartUtc;
         var notOk = await (
                 from a in db.Answers
                 join ri in db.RoomInspections on a.RoomInspectionId equals ri.Id
                 join v in Visits(lookback) on ri.VisitId equals v.Id
                 join i in db.ChecklistItems on a.ItemId equals i.Id
-                where a.Outcome == AnswerOutcome.NotOk
+                where a.Outcome == AnswerOutcome.NotOk && (scope.BuildingId == null || RoomsInBuilding().Contains(ri.RoomId))
                 select new { ri.RoomId, ri.VisitId, i.Code, Label = language == ReportLanguage.English ? i.LabelEn : i.LabelId })
             .ToListAsync(ct);
         var inspections = await (
@@ -194,34 +223,34 @@ internal sealed class MonthData(BalaiKotaDbContext db, WibMonth month, Guid? opd
         var notOkKeys = notOk.Select(n => (n.RoomId, n.VisitId, n.Code)).ToHashSet();
         var rooms = await RoomNamesAsync(notOk.Select(n => n.RoomId).Distinct().ToList(), ct);
 
-        var rows = new List<RepeatFindingRow>();
-        foreach (var answer in notOk.Where(n => byRoom[n.RoomId].Any(i => i.VisitId == n.VisitId && month.Contains(i.SubmittedAt))))
+        var rows = new List<RepeatFact>();
+        foreach (var answer in notOk.Where(n => byRoom[n.RoomId].Any(i => i.VisitId == n.VisitId && period.Contains(i.SubmittedAt))))
         {
             var history = byRoom[answer.RoomId];
             var start = history.FindIndex(i => i.VisitId == answer.VisitId);
             var streak = history.Skip(start).TakeWhile(i => notOkKeys.Contains((answer.RoomId, i.VisitId, answer.Code))).Count();
-            var newerInMonth = history.Take(start).Any(i => month.Contains(i.SubmittedAt) && notOkKeys.Contains((answer.RoomId, i.VisitId, answer.Code)));
+            var newerInMonth = history.Take(start).Any(i => period.Contains(i.SubmittedAt) && notOkKeys.Contains((answer.RoomId, i.VisitId, answer.Code)));
             if (streak >= 2 && !newerInMonth)
             {
                 var room = rooms[answer.RoomId];
-                rows.Add(new RepeatFindingRow(room.Name, room.OpdShortName, answer.Label, history[start + 1].PlannedDate, history[start].PlannedDate, streak));
+                rows.Add(new RepeatFact(answer.RoomId, new RepeatFindingRow(room.Name, room.OpdShortName, answer.Label, history[start + 1].PlannedDate, history[start].PlannedDate, streak)));
             }
         }
 
-        return rows.OrderByDescending(r => r.ConsecutiveVisits).ThenBy(r => r.OpdShortName, StringComparer.Ordinal).ThenBy(r => r.RoomName, StringComparer.Ordinal).ToList();
+        return rows.OrderByDescending(r => r.Row.ConsecutiveVisits).ThenBy(r => r.Row.OpdShortName, StringComparer.Ordinal).ThenBy(r => r.Row.RoomName, StringComparer.Ordinal).ToList();
     }
 
-    /// <summary>Repairs verified in the month that have both a photo of the finding and an after photo of the repair.</summary>
+    /// <summary>Repairs verified in the period that have both a photo of the finding and an after photo of the repair.</summary>
     public async Task<IReadOnlyList<RepairPhotoPair>> RepairPairsAsync(CancellationToken ct)
     {
-        var start = month.StartUtc;
-        var end = month.EndUtc;
+        var start = period.StartUtc;
+        var end = period.EndUtc;
         var verified = await (
                 from t in db.FollowUpTasks
                 join f in db.Findings on t.FindingId equals f.Id
                 join r in db.Rooms on f.RoomId equals r.Id
                 join o in db.Opds on r.OpdId equals o.Id
-                where t.Status == FollowUpStatus.Verified && t.ClosedAt >= start && t.ClosedAt < end && (opdId == null || r.OpdId == opdId)
+                where t.Status == FollowUpStatus.Verified && t.ClosedAt >= start && t.ClosedAt < end && (scope.OpdId == null || r.OpdId == scope.OpdId) && (scope.BuildingId == null || r.BuildingId == scope.BuildingId)
                 select new { TaskId = t.Id, FindingId = f.Id, f.AnswerId, f.Description, RoomName = r.Name, o.ShortName, ClosedAt = t.ClosedAt!.Value })
             .ToListAsync(ct);
         var taskIds = verified.Select(v => v.TaskId).ToList();
@@ -267,11 +296,55 @@ internal sealed class MonthData(BalaiKotaDbContext db, WibMonth month, Guid? opd
 
     private static DateOnly WibDay(DateTime utc) => DateOnly.FromDateTime(Wib.ToWib(utc));
 
+    private IQueryable<ReadingAnswer> ReadingAnswers(string[] codes) =>
+        from a in db.Answers
+        join ri in db.RoomInspections on a.RoomInspectionId equals ri.Id
+        join v in Visits(period.StartUtc) on ri.VisitId equals v.Id
+        join i in db.ChecklistItems on a.ItemId equals i.Id
+        join r in db.Rooms on ri.RoomId equals r.Id
+        join o in db.Opds on r.OpdId equals o.Id
+        where codes.Contains(i.Code) && a.Value != null && (scope.BuildingId == null || r.BuildingId == scope.BuildingId)
+        select new ReadingAnswer
+        {
+            Code = i.Code,
+            ItemId = a.ItemId,
+            RoomId = r.Id,
+            Value = a.Value!.Value,
+            Outcome = a.Outcome,
+            RoomName = r.Name,
+            ShortName = o.ShortName,
+            PlannedDate = v.PlannedDate,
+        };
+
+    private async Task<List<ReadingFact>> ReadingFactsAsync(IQueryable<ReadingAnswer> query, CultureInfo culture, CancellationToken ct)
+    {
+        var answers = await query.ToListAsync(ct);
+        var itemIds = answers.Select(a => a.ItemId).Distinct().ToList();
+        var items = await db.ChecklistItems.AsNoTracking().Where(i => itemIds.Contains(i.Id)).ToDictionaryAsync(i => i.Id, ct);
+        return answers.Select(a => new ReadingFact(a.Code, a.RoomId, new ReadingRow(
+                a.RoomName,
+                a.ShortName,
+                a.PlannedDate,
+                a.Value,
+                ReportCulture.Reading(items[a.ItemId], a.Value, culture) ?? string.Empty,
+                items[a.ItemId].BandText(culture),
+                a.Outcome)))
+            .ToList();
+    }
+
+    /// <summary>Submitted visits of the scope: of its OPD, and with at least one room inspected in its building.</summary>
     private IQueryable<Visit> Visits(DateTime fromUtc)
     {
-        var visits = db.Visits.AsNoTracking().Where(VisitDate.SubmittedBetween(fromUtc, month.EndUtc));
-        return opdId is { } opd ? visits.Where(v => v.OpdId == opd) : visits;
+        var visits = db.Visits.AsNoTracking().Where(VisitDate.SubmittedBetween(fromUtc, period.EndUtc));
+        if (scope.OpdId is { } opd)
+        {
+            visits = visits.Where(v => v.OpdId == opd);
+        }
+
+        return scope.BuildingId is null ? visits : visits.Where(v => v.Rooms.Any(ri => RoomsInBuilding().Contains(ri.RoomId)));
     }
+
+    private IQueryable<Guid> RoomsInBuilding() => db.Rooms.Where(r => r.BuildingId == scope.BuildingId).Select(r => r.Id);
 
     private async Task<Dictionary<Guid, (string Name, string OpdShortName)>> RoomNamesAsync(List<Guid> roomIds, CancellationToken ct)
     {
