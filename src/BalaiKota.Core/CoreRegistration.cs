@@ -1,6 +1,7 @@
 using BalaiKota.Core.Data;
 using BalaiKota.Core.Data.Seeding;
 using BalaiKota.Core.Domain;
+using BalaiKota.Core.Features.Dashboard;
 using BalaiKota.Core.Features.Exports;
 using BalaiKota.Core.Features.FollowUps;
 using BalaiKota.Core.Features.Reports;
@@ -73,6 +74,7 @@ public static class CoreRegistration
         services.AddScoped<NotificationService>();
         services.AddScoped<VisitReportService>();
         services.AddScoped<MonthlyReportService>();
+        services.AddScoped<DashboardService>();
         services.AddScoped<ExportService>();
         return builder;
     }
