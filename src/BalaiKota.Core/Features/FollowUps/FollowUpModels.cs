@@ -13,6 +13,10 @@ public enum TaskSort
 }
 
 /// <summary>The filters of the task list; every one of them lives in the page's address.</summary>
+/// <param name="OpenOnly">Tasks not yet closed (verified, dismissed or merged), as the dashboard counts them open.</param>
+/// <param name="FoundIn">Tasks whose finding was made in a visit submitted in the period: the dashboard's findings.</param>
+/// <param name="OpenedIn">Tasks opened in the period that count as opened (not merged, not dismissed).</param>
+/// <param name="ClosedIn">Tasks verified in the period.</param>
 public sealed record TaskListFilter(
     Guid? OpdId = null,
     Guid? BuildingId = null,
@@ -24,6 +28,10 @@ public sealed record TaskListFilter(
     bool OverdueOnly = false,
     bool DueThisWeek = false,
     string? Search = null,
+    bool OpenOnly = false,
+    WibPeriod? FoundIn = null,
+    WibPeriod? OpenedIn = null,
+    WibPeriod? ClosedIn = null,
     TaskSort Sort = TaskSort.DueDate,
     int Page = 1,
     int PageSize = 25);

@@ -21,6 +21,9 @@ namespace BalaiKota.Core.Features.FollowUps;
 internal static class TaskListQuery
 {
     private static readonly FollowUpStatus[] StillDue = [FollowUpStatus.New, FollowUpStatus.Assigned, FollowUpStatus.InProgress, FollowUpStatus.HandedBack];
+    private static readonly FollowUpStatus[] StillOpen =
+        [FollowUpStatus.New, FollowUpStatus.Assigned, FollowUpStatus.InProgress, FollowUpStatus.HandedBack, FollowUpStatus.Done];
+
     private static readonly FollowUpStatus[] Overdueable = [FollowUpStatus.Assigned, FollowUpStatus.InProgress, FollowUpStatus.HandedBack];
 
     public static bool IsOverdue(FollowUpStatus status, DateOnly? dueDate, DateOnly today) => FollowUpTask.IsOverdue(status, dueDate, today);
@@ -149,6 +152,23 @@ internal static class TaskListQuery
             tasks = tasks.Where(t => t.DueDate < today && Overdueable.Contains(t.Status));
         }
 
+        if (filter.OpenOnly)
+        {
+            tasks = tasks.Where(t => t.ClosedAt == null && StillOpen.Contains(t.Status));
+        }
+
+        if (filter.OpenedIn is { } opened)
+        {
+            var (start, end) = (opened.StartUtc, opened.EndUtc);
+            tasks = tasks.Where(t => t.OpenedAt >= start && t.OpenedAt < end && t.Status != FollowUpStatus.Merged && t.Status != FollowUpStatus.Dismissed);
+        }
+
+        if (filter.ClosedIn is { } closed)
+        {
+            var (start, end) = (closed.StartUtc, closed.EndUtc);
+            tasks = tasks.Where(t => t.Status == FollowUpStatus.Verified && t.ClosedAt >= start && t.ClosedAt < end);
+        }
+
         if (filter.DueThisWeek)
         {
             var monday = today.AddDays(-(((int)today.DayOfWeek + 6) % 7));
@@ -178,6 +198,13 @@ internal static class TaskListQuery
             }
 
             findings = findings.Where(f => rooms.Select(r => r.Id).Contains(f.RoomId));
+            filtered = true;
+        }
+
+        if (filter.FoundIn is { } found)
+        {
+            var (start, end) = (found.StartUtc, found.EndUtc);
+            findings = findings.Where(f => db.Visits.Any(v => v.Id == f.VisitId && v.SubmittedAt >= start && v.SubmittedAt < end));
             filtered = true;
         }
 

@@ -25,6 +25,10 @@ public static class FollowUpFilterQuery
     public const string Overdue = "overdue";
     public const string DueThisWeek = "week";
     public const string Search = "q";
+    public const string OpenOnly = "open";
+    public const string FoundIn = "found";
+    public const string OpenedIn = "opened";
+    public const string ClosedIn = "closed";
     public const string Sort = "sort";
     public const string Page = "page";
     public const string View = "view";
@@ -83,6 +87,10 @@ public static class FollowUpFilterQuery
             OverdueOnly: Take(Overdue, Flag) ?? false,
             DueThisWeek: Take(DueThisWeek, Flag) ?? false,
             Search: string.IsNullOrEmpty(search) ? null : search,
+            OpenOnly: Take(OpenOnly, Flag) ?? false,
+            FoundIn: Take(FoundIn, Period),
+            OpenedIn: Take(OpenedIn, Period),
+            ClosedIn: Take(ClosedIn, Period),
             Sort: Take(Sort, Named<TaskSort>) ?? DefaultSort,
             Page: Take(Page, PageNumber) ?? 1,
             PageSize: PageSize);
@@ -113,6 +121,10 @@ public static class FollowUpFilterQuery
         [Overdue] = filter.OverdueOnly ? "true" : null,
         [DueThisWeek] = filter.DueThisWeek ? "true" : null,
         [Search] = string.IsNullOrWhiteSpace(filter.Search) ? null : filter.Search.Trim(),
+        [OpenOnly] = filter.OpenOnly ? "true" : null,
+        [FoundIn] = filter.FoundIn?.ToString(),
+        [OpenedIn] = filter.OpenedIn?.ToString(),
+        [ClosedIn] = filter.ClosedIn?.ToString(),
         [Sort] = filter.Sort == DefaultSort ? null : filter.Sort.ToString(),
         [Page] = filter.Page > 1 ? filter.Page.ToString(CultureInfo.InvariantCulture) : null,
         [View] = showQueue ? QueueView : null,
@@ -125,6 +137,8 @@ public static class FollowUpFilterQuery
     private static TEnum? Named<TEnum>(string raw)
         where TEnum : struct, Enum =>
         raw.All(char.IsAsciiLetter) && Enum.TryParse<TEnum>(raw, ignoreCase: true, out var value) ? value : null;
+
+    private static WibPeriod? Period(string raw) => WibPeriod.TryParse(raw, out var period) ? period : null;
 
     private static bool? Flag(string raw) => bool.TryParse(raw, out var value) ? value : null;
 
