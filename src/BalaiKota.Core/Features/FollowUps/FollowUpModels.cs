@@ -13,6 +13,8 @@ public enum TaskSort
 }
 
 /// <summary>The filters of the task list; every one of them lives in the page's address.</summary>
+/// <param name="OpenOnly">Only the tasks not yet repaired: drafted, assigned, in progress or handed back (the tasks that can be overdue or due this week).</param>
+/// <param name="FromMyVisits">Only the tasks of findings made on visits whose team the caller is on: the repairs the caller is asked to verify.</param>
 public sealed record TaskListFilter(
     Guid? OpdId = null,
     Guid? BuildingId = null,
@@ -23,6 +25,8 @@ public sealed record TaskListFilter(
     string? AssigneeId = null,
     bool OverdueOnly = false,
     bool DueThisWeek = false,
+    bool OpenOnly = false,
+    bool FromMyVisits = false,
     string? Search = null,
     TaskSort Sort = TaskSort.DueDate,
     int Page = 1,
