@@ -24,6 +24,8 @@ public static class FollowUpFilterQuery
     public const string Assignee = "assignee";
     public const string Overdue = "overdue";
     public const string DueThisWeek = "week";
+    public const string Open = "open";
+    public const string FromMyVisits = "mine";
     public const string Search = "q";
     public const string Sort = "sort";
     public const string Page = "page";
@@ -82,6 +84,8 @@ public static class FollowUpFilterQuery
             AssigneeId: string.IsNullOrEmpty(assignee) ? null : assignee,
             OverdueOnly: Take(Overdue, Flag) ?? false,
             DueThisWeek: Take(DueThisWeek, Flag) ?? false,
+            OpenOnly: Take(Open, Flag) ?? false,
+            FromMyVisits: Take(FromMyVisits, Flag) ?? false,
             Search: string.IsNullOrEmpty(search) ? null : search,
             Sort: Take(Sort, Named<TaskSort>) ?? DefaultSort,
             Page: Take(Page, PageNumber) ?? 1,
@@ -112,6 +116,8 @@ public static class FollowUpFilterQuery
         [Assignee] = filter.AssigneeId,
         [Overdue] = filter.OverdueOnly ? "true" : null,
         [DueThisWeek] = filter.DueThisWeek ? "true" : null,
+        [Open] = filter.OpenOnly ? "true" : null,
+        [FromMyVisits] = filter.FromMyVisits ? "true" : null,
         [Search] = string.IsNullOrWhiteSpace(filter.Search) ? null : filter.Search.Trim(),
         [Sort] = filter.Sort == DefaultSort ? null : filter.Sort.ToString(),
         [Page] = filter.Page > 1 ? filter.Page.ToString(CultureInfo.InvariantCulture) : null,
