@@ -58,9 +58,7 @@ public sealed class ConflictTests(BrowserFixture browser)
     private async Task<IPage> SignedInTabletAsync()
     {
         var page = await browser.NewPageAsync(1280, 800);
-        await PageChecks.SignInAsync(page, "peninjau@balaikota.test", BrowserFixture.DemoPassword);
-        await page.WaitForURLAsync("**/visits");
-        await PageChecks.WaitUntilSettledAsync(page);
+        await PageChecks.OpenVisitsAsInspectorAsync(page);
         return page;
     }
 }

@@ -47,7 +47,7 @@ public sealed class FollowUpLoopTests(BrowserFixture browser)
         // The repair unit, on a portrait tablet: the bell says a task came in; start, an after photo, done.
         var repair = await browser.NewPageAsync(800, 1280);
         await PageChecks.SignInAsync(repair, "pelaksana@balaikota.test", BrowserFixture.DemoPassword);
-        await repair.WaitForURLAsync("**/follow-ups");
+        await PageChecks.WaitForHomeAsync(repair);
         await PageChecks.WaitUntilSettledAsync(repair);
         await Assertions.Expect(repair.GetByTestId("bell-count")).ToBeVisibleAsync();
         await repair.GetByTestId("bell").Locator("button").First.ClickAsync();
@@ -70,7 +70,7 @@ public sealed class FollowUpLoopTests(BrowserFixture browser)
         // The inspector rejects the first repair with a reason: the task is open again for the unit.
         var inspector = await browser.NewPageAsync(1280, 800);
         await PageChecks.SignInAsync(inspector, "peninjau@balaikota.test", BrowserFixture.DemoPassword);
-        await inspector.WaitForURLAsync("**/visits");
+        await PageChecks.WaitForHomeAsync(inspector);
         await OpenTaskAsync(inspector, taskId);
         await Assertions.Expect(inspector.GetByTestId("task-after").GetByTestId("photo-thumb")).ToHaveCountAsync(1);
         await inspector.Locator("textarea[data-testid=verify-reject-reason]").FillAsync("Ruangan masih pengap, CO₂ 1.400 ppm.");

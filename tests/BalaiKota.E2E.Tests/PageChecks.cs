@@ -16,6 +16,19 @@ internal static class PageChecks
         await page.ClickAsync("[data-testid=login-submit]");
     }
 
+    /// <summary>Waits for the home at / that inspectors and repair units land on after signing in.</summary>
+    public static Task WaitForHomeAsync(IPage page) =>
+        page.WaitForURLAsync(url => new Uri(url).AbsolutePath == "/");
+
+    /// <summary>Signs in as an inspector, waits for their home, and opens the visit list.</summary>
+    public static async Task OpenVisitsAsInspectorAsync(IPage page)
+    {
+        await SignInAsync(page, "peninjau@balaikota.test", BrowserFixture.DemoPassword);
+        await WaitForHomeAsync(page);
+        await page.GotoAsync("/visits");
+        await WaitUntilSettledAsync(page);
+    }
+
     /// <summary>Fails on any serious or critical accessibility violation that axe-core finds on the page.</summary>
     public static async Task AssertAccessibleAsync(IPage page)
     {

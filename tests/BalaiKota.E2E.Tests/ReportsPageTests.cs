@@ -63,7 +63,7 @@ public sealed class ReportsPageTests(BrowserFixture browser)
     {
         var page = await browser.NewPageAsync(800, 1280);
         await PageChecks.SignInAsync(page, "peninjau@balaikota.test", BrowserFixture.DemoPassword);
-        await page.WaitForURLAsync("**/visits");
+        await PageChecks.WaitForHomeAsync(page);
         await page.GotoAsync("/visits?status=Submitted");
         await PageChecks.WaitUntilSettledAsync(page);
         await page.GetByTestId("visit-list").Locator("tbody tr a").First.ClickAsync();

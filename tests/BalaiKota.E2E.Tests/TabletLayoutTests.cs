@@ -42,7 +42,7 @@ public sealed class TabletLayoutTests(BrowserFixture browser)
         await page.FillAsync("#email", "peninjau@balaikota.test");
         await page.FillAsync("#password", BrowserFixture.DemoPassword);
         await page.ClickAsync("[data-testid=login-submit]");
-        await page.WaitForURLAsync("**/visits");
+        await PageChecks.WaitForHomeAsync(page);
         await PageChecks.ScreenshotAsync(page, "peninjau-home-id-1280x800");
         await page.ClickAsync("[data-testid=change-password]");
         await page.WaitForURLAsync("**/Account/ChangePassword");

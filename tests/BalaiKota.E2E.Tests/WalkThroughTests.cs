@@ -21,9 +21,7 @@ public sealed class WalkThroughTests(BrowserFixture browser)
     {
         var size = $"{width}x{height}";
         var page = await browser.NewPageAsync(width, height);
-        await PageChecks.SignInAsync(page, "peninjau@balaikota.test", BrowserFixture.DemoPassword);
-        await page.WaitForURLAsync("**/visits");
-        await PageChecks.WaitUntilSettledAsync(page);
+        await PageChecks.OpenVisitsAsInspectorAsync(page);
 
         // Plan: the OPD, today, the inspector leading, every room, starting now.
         await page.ClickAsync("[data-testid=plan-visit]");

@@ -21,6 +21,12 @@ public enum AccessLevel
 /// </summary>
 public static class PageAccess
 {
+    /// <summary>
+    /// The home of inspectors and repair units. It is not in the table: every signed-in user may open it, and those
+    /// whose home is another area are sent there (<see cref="HomeOf"/>).
+    /// </summary>
+    public const string Home = "/";
+
     public const string Visits = "/visits";
     public const string FollowUps = "/follow-ups";
     public const string Dashboard = "/dashboard";
@@ -55,13 +61,12 @@ public static class PageAccess
         return levels.Contains(AccessLevel.Full) ? AccessLevel.Full : levels.FirstOrDefault();
     }
 
-    /// <summary>Where a role lands after signing in.</summary>
+    /// <summary>Where a role lands after signing in: inspectors and repair units on a home of their own.</summary>
     public static string HomeOf(ClaimsPrincipal user) =>
         user.IsInRole(Roles.Administrator) ? Admin
         : user.IsInRole(Roles.Secretariat) ? FollowUps
         : user.IsInRole(Roles.Leadership) ? Dashboard
-        : user.IsInRole(Roles.Inspector) ? Visits
-        : user.IsInRole(Roles.RepairUnit) ? FollowUps
+        : user.IsInRole(Roles.Inspector) || user.IsInRole(Roles.RepairUnit) ? Home
         : "/Account/AccessDenied";
 
     private static Dictionary<string, AccessLevel> Levels(string[] full, string[] readOnly)

@@ -111,6 +111,38 @@ public abstract class FollowUpWorkflowTests(DatabaseProvider provider) : IAsyncL
     }
 
     [Fact]
+    public async Task ListsTheTasksStillToRepairAndTheRepairsFoundOnTheCallersOwnVisits()
+    {
+        var data = await ListDataAsync();
+        await RepairAsync(data.A1, await VersionAsync(data.A1));
+        var head = await RoomIdAsync(HeadRoom);
+        var thirdInspector = new Actor("peninjau3", new HashSet<string> { Roles.Inspector });
+        await _walk.SubmitVisitAsync(
+            _otherInspector,
+            _opdB,
+            Today,
+            v => _inspections.AddAdHocFindingAsync(_otherInspector, v, head, new AdHocFindingRequest(InspectionArea.Safety, Severity.High, "Pintu darurat macet")),
+            team: ["peninjau3"]);
+        var c1 = await TaskAsync(d => d == "Pintu darurat macet");
+        var c1Assigned = await _followUps.AssignAsync(_secretariat, Assignment(c1, await VersionAsync(c1), _technicalUnit));
+        await RepairAsync(c1, c1Assigned.Task.Version);
+
+        Assert.Equal([data.A2, data.B1, data.A3], await IdsAsync(new TaskListFilter(OpenOnly: true, Sort: TaskSort.DueDate)));
+        Assert.Equal([data.A2, data.A3], await IdsAsync(new TaskListFilter(OpenOnly: true, OpdId: _opdA.Id, Sort: TaskSort.DueDate)));
+        Assert.Equal([data.B1], (await _followUps.ListAsync(_repair, new TaskListFilter(OpenOnly: true, Sort: TaskSort.DueDate))).Rows.Select(r => r.Id));
+
+        Assert.Equal([data.A1], await IdsOfAsync(_inspector, new TaskListFilter(FromMyVisits: true, Status: FollowUpStatus.Done)));
+        Assert.Equal([c1], await IdsOfAsync(_otherInspector, new TaskListFilter(FromMyVisits: true, Status: FollowUpStatus.Done)));
+        Assert.Equal([c1], await IdsOfAsync(thirdInspector, new TaskListFilter(FromMyVisits: true, Status: FollowUpStatus.Done)));
+        Assert.Equal([data.A1, c1], await IdsOfAsync(_inspector, new TaskListFilter(Status: FollowUpStatus.Done, Sort: TaskSort.OldestFirst)));
+        Assert.Equal([data.A1, data.A2, data.B1, data.B2, data.A3], await IdsOfAsync(_inspector, new TaskListFilter(FromMyVisits: true, Sort: TaskSort.DueDate)));
+        Assert.Equal([data.A1, data.A2, data.A3], await IdsOfAsync(_inspector, new TaskListFilter(FromMyVisits: true, OpdId: _opdA.Id, Sort: TaskSort.DueDate)));
+        Assert.Equal([c1], await IdsOfAsync(_otherInspector, new TaskListFilter(FromMyVisits: true, Search: "pintu")));
+        Assert.Empty(await IdsOfAsync(_secretariat, new TaskListFilter(FromMyVisits: true)));
+        Assert.Empty(await IdsOfAsync(_repair, new TaskListFilter(FromMyVisits: true)));
+    }
+
+    [Fact]
     public async Task SearchesDescriptionsAndRoomsIgnoringCaseAndTakesPercentAndUnderscoreLiterally()
     {
         var data = await ListDataAsync();
@@ -866,6 +898,8 @@ public abstract class FollowUpWorkflowTests(DatabaseProvider provider) : IAsyncL
     }
 
     private async Task<List<Guid>> IdsAsync(TaskListFilter filter) => (await RowsAsync(filter)).Select(r => r.Id).ToList();
+
+    private async Task<List<Guid>> IdsOfAsync(Actor actor, TaskListFilter filter) => (await _followUps.ListAsync(actor, filter)).Rows.Select(r => r.Id).ToList();
 
     private async Task<IReadOnlyList<TaskRow>> RowsAsync(TaskListFilter filter) => (await _followUps.ListAsync(_secretariat, filter)).Rows;
 

@@ -226,6 +226,24 @@ public abstract class VisitWorkflowTests(DatabaseProvider provider) : IAsyncLife
     }
 
     [Fact]
+    public async Task ListsTheVisitsPlannedForAWibWeekFromMondayToSundayOfTheCallersTeamOnly()
+    {
+        var sunday = await PlanAsync(new DateOnly(2026, 11, 15));
+        var monday = await PlanAsync(new DateOnly(2026, 11, 16));
+        var today = await StartVisitAsync();
+        var withTeam = await PlanAsync(new DateOnly(2026, 11, 22), lead: "peninjau2", team: ["peninjau"]);
+        var nextMonday = await PlanAsync(new DateOnly(2026, 11, 23));
+        var othersOnly = await PlanAsync(new DateOnly(2026, 11, 18), lead: "peninjau2");
+        var week = WibWeek.Containing(Today);
+
+        Assert.Equal([withTeam, today, monday], (await _visits.ListAsync(_inspector, new VisitListFilter(Week: week))).Select(v => v.Id));
+        Assert.Equal([withTeam, monday], (await _visits.ListAsync(_inspector, new VisitListFilter(Status: VisitStatus.Planned, Week: week))).Select(v => v.Id));
+        Assert.Equal([withTeam, today, othersOnly, monday], (await _visits.ListAsync(_admin, new VisitListFilter(Week: week))).Select(v => v.Id));
+        Assert.Equal([nextMonday], (await _visits.ListAsync(_inspector, new VisitListFilter(Week: WibWeek.Containing(new DateOnly(2026, 11, 29))))).Select(v => v.Id));
+        Assert.Equal([sunday], (await _visits.ListAsync(_inspector, new VisitListFilter(Week: WibWeek.Containing(new DateOnly(2026, 11, 9))))).Select(v => v.Id));
+    }
+
+    [Fact]
     public async Task RefusesARoomOfAnotherOpd()
     {
         var visitId = await StartVisitAsync();
@@ -361,6 +379,10 @@ public abstract class VisitWorkflowTests(DatabaseProvider provider) : IAsyncLife
 
     private PlanVisitRequest PlanRequest(IReadOnlyList<string> team, DateOnly? date = null) =>
         new(_opd.Id, date ?? Today, "peninjau", team, [new AccompanyingOfficial("Ibu Sekretaris", "Sekretaris Dinas")], null, StartNow: true);
+
+    /// <summary>A visit planned (not started) for the date, of every active room of the OPD.</summary>
+    private Task<Guid> PlanAsync(DateOnly date, string lead = "peninjau", IReadOnlyList<string>? team = null) =>
+        _visits.PlanAsync(_inspector, new PlanVisitRequest(_opd.Id, date, lead, team ?? [], [], null, StartNow: false));
 
     private Task<Guid> StartVisitAsync(IReadOnlyList<string>? team = null, DateOnly? date = null) =>
         _visits.PlanAsync(_inspector, PlanRequest(team ?? [], date));

@@ -94,7 +94,7 @@ public class DashboardWidgetTests : ShellContext
             [
                 $"/dashboard?period=2026-Q4&opd={OpdId}&building={BuildingId}",
                 $"/follow-ups?opd={OpdId}&building={BuildingId}&found=2026-Q4",
-                $"/follow-ups?opd={OpdId}&building={BuildingId}&open=true",
+                $"/follow-ups?opd={OpdId}&building={BuildingId}&unclosed=true",
                 $"/follow-ups?opd={OpdId}&building={BuildingId}&overdue=true",
             ],
             links);

@@ -62,6 +62,7 @@ public sealed class FollowUpsPageTests : ShellContext, IAsyncLifetime
     [InlineData("?assignee=pelaksana", "Plafon bocor")]
     [InlineData("?overdue=true", "AC mati di ruang rapat")]
     [InlineData("?week=true", "Kursi rusak|AC mati di ruang rapat")]
+    [InlineData("?open=true&sort=DueDate", "AC mati di ruang rapat|Kursi rusak|Plafon bocor|Wastafel tersumbat")]
     [InlineData("?q=RAPAT", "Lantai licin|AC mati di ruang rapat")]
     [InlineData("?sort=DueDate", "Lantai licin|AC mati di ruang rapat|Kursi rusak|Plafon bocor|Wastafel tersumbat")]
     [InlineData("?sort=SeverityDesc", "Lantai licin|Plafon bocor|AC mati di ruang rapat|Kursi rusak|Wastafel tersumbat")]
@@ -346,6 +347,29 @@ public sealed class FollowUpsPageTests : ShellContext, IAsyncLifetime
         Assert.Equal("3 days overdue", Text(page.Find("[data-testid=task-row]"), "overdue"));
         Assert.Equal("Page 1 of 1 · 1 tasks", page.Find("[data-testid=page-info]").TextContent.Trim());
         Assert.Equal("Overdue", page.Find("[data-testid=filter-overdue]").TextContent.Trim());
+    }
+
+    [Fact]
+    public void OffersAnInspectorTheRepairsOfTheirOwnVisitsAndTheSecretariatNot()
+    {
+        SignIn(W.Inspector, Roles.Inspector);
+
+        var page = RenderAt("/follow-ups?mine=true&status=Done");
+
+        page.WaitForAssertion(() => Assert.Equal(["Lantai licin"], Descriptions(page)), Loading);
+        Assert.Equal("true", page.Find("[data-testid=filter-mine]").GetAttribute("aria-pressed"));
+        Assert.Equal("Dari kunjungan saya", page.Find("[data-testid=filter-mine]").TextContent.Trim());
+    }
+
+    [Fact]
+    public void ShowsTheSecretariatNoFilterOnVisitsOfItsOwn()
+    {
+        SignIn(W.Secretariat, Roles.Secretariat);
+
+        var page = RenderAt("/follow-ups");
+
+        page.WaitForElement("[data-testid=filter-open]", Loading);
+        Assert.Empty(page.FindAll("[data-testid=filter-mine]"));
     }
 
     protected override async ValueTask DisposeAsyncCore()

@@ -8,10 +8,10 @@ public class NavMenuTests : ShellContext
 {
     [Theory]
     [InlineData(Roles.Administrator, "Kunjungan|Tindak Lanjut|Dasbor|Laporan|Administrasi")]
-    [InlineData(Roles.Inspector, "Kunjungan|Tindak Lanjut|Laporan")]
+    [InlineData(Roles.Inspector, "Beranda|Kunjungan|Tindak Lanjut|Laporan")]
     [InlineData(Roles.Secretariat, "Kunjungan|Tindak Lanjut|Dasbor|Laporan")]
     [InlineData(Roles.Leadership, "Kunjungan|Tindak Lanjut|Dasbor|Laporan")]
-    [InlineData(Roles.RepairUnit, "Tindak Lanjut")]
+    [InlineData(Roles.RepairUnit, "Beranda|Tindak Lanjut")]
     public void ShowsEachRoleOnlyTheAreasItMayOpen(string role, string expected)
     {
         SignInAs(role);
@@ -32,6 +32,16 @@ public class NavMenuTests : ShellContext
     }
 
     [Fact]
+    public void LinksTheHomeOfARepairUnitToTheRoot()
+    {
+        SignInAs(Roles.RepairUnit);
+
+        var menu = Render<NavMenu>();
+
+        Assert.Equal(["/", "/follow-ups"], menu.FindAll("a.mud-nav-link").Select(a => a.GetAttribute("href")));
+    }
+
+    [Fact]
     public void SpeaksEnglishWhenTheUserChoseIt()
     {
         UseCulture("en-US");
@@ -39,6 +49,6 @@ public class NavMenuTests : ShellContext
 
         var menu = Render<NavMenu>();
 
-        Assert.Equal(["Visits", "Follow-ups", "Reports"], menu.FindAll(".mud-nav-link").Select(a => a.TextContent.Trim()));
+        Assert.Equal(["Home", "Visits", "Follow-ups", "Reports"], menu.FindAll(".mud-nav-link").Select(a => a.TextContent.Trim()));
     }
 }

@@ -51,6 +51,7 @@ public sealed class AccessByRoleTests(BalaiKotaWebFactory factory) : IClassFixtu
                 ("/follow-ups", _) => "data-testid=\"task-list\"",
                 ("/reports", Roles.Inspector) => "data-testid=\"reports-own-visits\"",
                 ("/reports", _) => "data-testid=\"report-month\"",
+                ("/dashboard", _) => "data-testid=\"key-figures\"",
                 _ => "Segera hadir",
             };
             Assert.Contains(content, await response.Content.ReadAsStringAsync(), StringComparison.Ordinal);
@@ -81,11 +82,9 @@ public sealed class AccessByRoleTests(BalaiKotaWebFactory factory) : IClassFixtu
 
     [Theory]
     [InlineData(Roles.Administrator, "/admin")]
-    [InlineData(Roles.Inspector, "/visits")]
     [InlineData(Roles.Secretariat, "/follow-ups")]
     [InlineData(Roles.Leadership, "/dashboard")]
-    [InlineData(Roles.RepairUnit, "/follow-ups")]
-    public async Task LandsEachRoleOnItsOwnHomePage(string role, string home)
+    public async Task LandsEachRoleWithoutAHomeOfItsOwnOnItsArea(string role, string home)
     {
         using var client = await Browserless.SignedInAsync(factory, Emails[role]);
 
@@ -93,6 +92,23 @@ public sealed class AccessByRoleTests(BalaiKotaWebFactory factory) : IClassFixtu
 
         Assert.Equal(HttpStatusCode.Redirect, response.StatusCode);
         Assert.Equal(home, response.Headers.Location!.OriginalString.Replace("http://localhost", string.Empty, StringComparison.Ordinal));
+    }
+
+    [Theory]
+    [InlineData(Roles.Inspector, "home-week|home-in-progress|home-verify", "home-unit-tasks")]
+    [InlineData(Roles.RepairUnit, "home-unit-tasks", "home-week|home-in-progress|home-verify")]
+    public async Task ServesInspectorsAndRepairUnitsTheirOwnHomeAndNotTheOthers(string role, string sections, string notShown)
+    {
+        using var client = await Browserless.SignedInAsync(factory, Emails[role]);
+
+        using var response = await client.GetAsync("/");
+
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        var html = await response.Content.ReadAsStringAsync();
+        Assert.Contains("<h1", html, StringComparison.Ordinal);
+        Assert.Contains(">Beranda</h1>", html, StringComparison.Ordinal);
+        Assert.All(sections.Split('|'), section => Assert.Contains($"data-testid=\"{section}\"", html, StringComparison.Ordinal));
+        Assert.All(notShown.Split('|'), section => Assert.DoesNotContain($"data-testid=\"{section}\"", html, StringComparison.Ordinal));
     }
 
     [Fact]

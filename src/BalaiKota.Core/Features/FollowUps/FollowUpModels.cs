@@ -13,10 +13,12 @@ public enum TaskSort
 }
 
 /// <summary>The filters of the task list; every one of them lives in the page's address.</summary>
-/// <param name="OpenOnly">Tasks not yet closed (verified, dismissed or merged), as the dashboard counts them open.</param>
+/// <param name="NotClosedOnly">Tasks not yet closed (verified, dismissed or merged), as the dashboard counts them open: a repair done and waiting for its verification is one.</param>
 /// <param name="FoundIn">Tasks whose finding was made in a visit submitted in the period: the dashboard's findings.</param>
 /// <param name="OpenedIn">Tasks opened in the period that count as opened (not merged, not dismissed).</param>
 /// <param name="ClosedIn">Tasks verified in the period.</param>
+/// <param name="OpenOnly">Only the tasks not yet repaired: drafted, assigned, in progress or handed back (the tasks that can be overdue or due this week).</param>
+/// <param name="FromMyVisits">Only the tasks of findings made on visits whose team the caller is on: the repairs the caller is asked to verify.</param>
 public sealed record TaskListFilter(
     Guid? OpdId = null,
     Guid? BuildingId = null,
@@ -27,8 +29,10 @@ public sealed record TaskListFilter(
     string? AssigneeId = null,
     bool OverdueOnly = false,
     bool DueThisWeek = false,
-    string? Search = null,
     bool OpenOnly = false,
+    bool FromMyVisits = false,
+    string? Search = null,
+    bool NotClosedOnly = false,
     WibPeriod? FoundIn = null,
     WibPeriod? OpenedIn = null,
     WibPeriod? ClosedIn = null,

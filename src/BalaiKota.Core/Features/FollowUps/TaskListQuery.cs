@@ -133,7 +133,10 @@ internal static class TaskListQuery
 
     private static int Within(int page, int total, int pageSize) => Math.Clamp(page, 1, Math.Max(1, (total + pageSize - 1) / pageSize));
 
-    /// <summary>The readable tasks that pass the filters on the task itself, all but the status.</summary>
+    /// <summary>
+    /// The readable tasks that pass the filters on the task itself, all but the status, and the one on the caller's own
+    /// visits: an inspector's visits are few, and so are their findings, collected once (IN).
+    /// </summary>
     private static IQueryable<FollowUpTask> Tasks(BalaiKotaDbContext db, Actor actor, TaskListFilter filter, DateOnly today)
     {
         var tasks = FollowUpAccess.Readable(db.FollowUpTasks.AsNoTracking(), actor);
@@ -154,6 +157,19 @@ internal static class TaskListQuery
 
         if (filter.OpenOnly)
         {
+            tasks = tasks.Where(t => StillDue.Contains(t.Status));
+        }
+
+        if (filter.FromMyVisits)
+        {
+            var userId = actor.UserId;
+            var visits = db.Visits.Where(v => v.LeadInspectorId == userId || v.Team.Any(m => m.UserId == userId)).Select(v => v.Id);
+            var findings = db.Findings.Where(f => visits.Contains(f.VisitId)).Select(f => f.Id);
+            tasks = tasks.Where(t => findings.Contains(t.FindingId));
+        }
+
+        if (filter.NotClosedOnly)
+        {
             tasks = tasks.Where(t => t.ClosedAt == null && StillOpen.Contains(t.Status));
         }
 
@@ -171,9 +187,9 @@ internal static class TaskListQuery
 
         if (filter.DueThisWeek)
         {
-            var monday = today.AddDays(-(((int)today.DayOfWeek + 6) % 7));
-            var sunday = monday.AddDays(6);
-            tasks = tasks.Where(t => t.DueDate >= monday && t.DueDate <= sunday && StillDue.Contains(t.Status));
+            var week = WibWeek.Containing(today);
+            var (monday, nextMonday) = (week.FirstDay, week.EndDay);
+            tasks = tasks.Where(t => t.DueDate >= monday && t.DueDate < nextMonday && StillDue.Contains(t.Status));
         }
 
         return tasks;

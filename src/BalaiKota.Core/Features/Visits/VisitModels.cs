@@ -2,7 +2,8 @@ using BalaiKota.Core.Domain;
 
 namespace BalaiKota.Core.Features.Visits;
 
-public sealed record VisitListFilter(Guid? OpdId = null, VisitStatus? Status = null, int? Year = null, int? Month = null);
+/// <summary>The filters of the visit list; <see cref="Week"/> keeps the visits planned for a WIB week.</summary>
+public sealed record VisitListFilter(Guid? OpdId = null, VisitStatus? Status = null, int? Year = null, int? Month = null, WibWeek? Week = null);
 
 public sealed record VisitRow(Guid Id, string OpdName, DateOnly PlannedDate, VisitStatus Status, string LeadInspectorName, int RoomCount);
 

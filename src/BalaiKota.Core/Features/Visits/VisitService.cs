@@ -34,6 +34,12 @@ public sealed class VisitService(
             visits = visits.Where(v => v.PlannedDate >= from && v.PlannedDate < to);
         }
 
+        if (filter.Week is { } week)
+        {
+            var (monday, nextMonday) = (week.FirstDay, week.EndDay);
+            visits = visits.Where(v => v.PlannedDate >= monday && v.PlannedDate < nextMonday);
+        }
+
         return await visits
             .OrderByDescending(v => v.PlannedDate).ThenByDescending(v => v.Id)
             .Take(500)

@@ -24,8 +24,10 @@ public static class FollowUpFilterQuery
     public const string Assignee = "assignee";
     public const string Overdue = "overdue";
     public const string DueThisWeek = "week";
+    public const string Open = "open";
+    public const string FromMyVisits = "mine";
     public const string Search = "q";
-    public const string OpenOnly = "open";
+    public const string NotClosedOnly = "unclosed";
     public const string FoundIn = "found";
     public const string OpenedIn = "opened";
     public const string ClosedIn = "closed";
@@ -86,8 +88,10 @@ public static class FollowUpFilterQuery
             AssigneeId: string.IsNullOrEmpty(assignee) ? null : assignee,
             OverdueOnly: Take(Overdue, Flag) ?? false,
             DueThisWeek: Take(DueThisWeek, Flag) ?? false,
+            OpenOnly: Take(Open, Flag) ?? false,
+            FromMyVisits: Take(FromMyVisits, Flag) ?? false,
             Search: string.IsNullOrEmpty(search) ? null : search,
-            OpenOnly: Take(OpenOnly, Flag) ?? false,
+            NotClosedOnly: Take(NotClosedOnly, Flag) ?? false,
             FoundIn: Take(FoundIn, Period),
             OpenedIn: Take(OpenedIn, Period),
             ClosedIn: Take(ClosedIn, Period),
@@ -120,8 +124,10 @@ public static class FollowUpFilterQuery
         [Assignee] = filter.AssigneeId,
         [Overdue] = filter.OverdueOnly ? "true" : null,
         [DueThisWeek] = filter.DueThisWeek ? "true" : null,
+        [Open] = filter.OpenOnly ? "true" : null,
+        [FromMyVisits] = filter.FromMyVisits ? "true" : null,
         [Search] = string.IsNullOrWhiteSpace(filter.Search) ? null : filter.Search.Trim(),
-        [OpenOnly] = filter.OpenOnly ? "true" : null,
+        [NotClosedOnly] = filter.NotClosedOnly ? "true" : null,
         [FoundIn] = filter.FoundIn?.ToString(),
         [OpenedIn] = filter.OpenedIn?.ToString(),
         [ClosedIn] = filter.ClosedIn?.ToString(),
