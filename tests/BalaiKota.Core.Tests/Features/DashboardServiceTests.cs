@@ -216,6 +216,26 @@ public abstract class DashboardServiceTests(DatabaseProvider provider) : IAsyncL
     }
 
     [Fact]
+    public async Task TheListBehindEachNumberHoldsAsManyTasksAsTheNumberSays()
+    {
+        var model = await BuildAsync(Q4);
+        var disdukcapil = model.Ranking.Single(r => r.OpdShortName == "Disdukcapil");
+
+        // Every finding has its task from the visit's submission on, dismissed drafts included: the findings are listed by it.
+        Assert.Equal(model.Current.Findings, await CountAsync(new TaskListFilter(FoundIn: Q4)));
+        Assert.Equal(model.FindingsByArea.Single(a => a.Area == InspectionArea.Comfort).Count, await CountAsync(new TaskListFilter(Area: InspectionArea.Comfort, FoundIn: Q4)));
+        Assert.Equal(model.Current.FindingsBySeverity.Single(s => s.Severity == Severity.Critical).Count, await CountAsync(new TaskListFilter(Severity: Severity.Critical, FoundIn: Q4)));
+        Assert.Equal(model.Current.TasksOpened, await CountAsync(new TaskListFilter(OpenedIn: Q4)));
+        Assert.Equal(model.Current.TasksClosed, await CountAsync(new TaskListFilter(ClosedIn: Q4)));
+        Assert.Equal(model.Current.TasksOpen, await CountAsync(new TaskListFilter(NotClosedOnly: true)));
+        Assert.Equal(model.Current.TasksOverdue, await CountAsync(new TaskListFilter(OverdueOnly: true)));
+        Assert.Equal(disdukcapil.Findings, await CountAsync(new TaskListFilter(OpdId: disdukcapil.OpdId, FoundIn: Q4)));
+        Assert.Equal(disdukcapil.OpenTasks, await CountAsync(new TaskListFilter(OpdId: disdukcapil.OpdId, NotClosedOnly: true)));
+        Assert.Equal(model.Trend[7].Findings, await CountAsync(new TaskListFilter(FoundIn: WibPeriod.Of(new WibMonth(2026, 8)))));
+        Assert.Equal(0, await CountAsync(new TaskListFilter(FoundIn: WibPeriod.Quarter(2026, 2))));
+    }
+
+    [Fact]
     public async Task OffersEveryOpdAndBuildingAsAFilter()
     {
         var options = await _dashboard.GetOptionsAsync(_leadership);
@@ -229,6 +249,8 @@ public abstract class DashboardServiceTests(DatabaseProvider provider) : IAsyncL
         model.HotSpots.Where(h => h.Kind == kind).Select(h => (h.Reading.RoomName, h.Reading.Reading)).ToList();
 
     private static ProcessedPhoto Photo() => PhotoProcessor.Process(TestImages.Jpeg(320, 240));
+
+    private async Task<int> CountAsync(TaskListFilter filter) => (await _walk.FollowUps.ListAsync(_leadership, filter)).Total;
 
     private Task<DashboardModel> BuildAsync(WibPeriod period) => _dashboard.BuildAsync(_leadership, new DashboardFilter(period), ReportLanguage.Indonesian);
 
