@@ -64,6 +64,9 @@ public sealed class FollowUpsPageTests : ShellContext, IAsyncLifetime
     [InlineData("?week=true", "Kursi rusak|AC mati di ruang rapat")]
     [InlineData("?open=true&sort=DueDate", "AC mati di ruang rapat|Kursi rusak|Plafon bocor|Wastafel tersumbat")]
     [InlineData("?q=RAPAT", "Lantai licin|AC mati di ruang rapat")]
+    [InlineData("?opened=2026-11&severity=High", "Plafon bocor")]
+    [InlineData("?opened=2026-Q4&area=Safety", "Lantai licin|Plafon bocor")]
+    [InlineData("?opened=2026&unclosed=true&status=Done", "Lantai licin")]
     [InlineData("?sort=DueDate", "Lantai licin|AC mati di ruang rapat|Kursi rusak|Plafon bocor|Wastafel tersumbat")]
     [InlineData("?sort=SeverityDesc", "Lantai licin|Plafon bocor|AC mati di ruang rapat|Kursi rusak|Wastafel tersumbat")]
     [InlineData("?sort=OldestFirst", "Plafon bocor|AC mati di ruang rapat|Wastafel tersumbat|Lantai licin|Kursi rusak")]
@@ -359,6 +362,19 @@ public sealed class FollowUpsPageTests : ShellContext, IAsyncLifetime
         page.WaitForAssertion(() => Assert.Equal(["Lantai licin"], Descriptions(page)), Loading);
         Assert.Equal("true", page.Find("[data-testid=filter-mine]").GetAttribute("aria-pressed"));
         Assert.Equal("Dari kunjungan saya", page.Find("[data-testid=filter-mine]").TextContent.Trim());
+    }
+
+    [Fact]
+    public void ShowsTheDashboardsPeriodFilterAsAChipThatTakesItAwayWhenClosed()
+    {
+        SignIn(W.Leadership, Roles.Leadership);
+
+        var page = RenderAt("/follow-ups?found=2026-10&area=Heat");
+
+        page.WaitForElement("[data-testid=no-tasks]", Loading);
+        Assert.Equal("Temuan Oktober 2026", page.Find("[data-testid=chip-found]").TextContent.Trim());
+        page.Find("[data-testid=chip-found] .mud-chip-close-button").Click();
+        Assert.EndsWith("/follow-ups?area=Heat", Address(), StringComparison.Ordinal);
     }
 
     [Fact]
