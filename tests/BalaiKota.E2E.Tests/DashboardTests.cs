@@ -49,6 +49,15 @@ public sealed partial class DashboardTests(BrowserFixture browser)
         await Assertions.Expect(page.GetByTestId("dashboard-notice")).ToHaveCountAsync(2);
         await Assertions.Expect(page.GetByTestId("key-figures")).ToBeVisibleAsync();
         await PageChecks.ScreenshotAsync(page, "dashboard-4-bad-address-1280x800");
+
+        var portrait = await browser.NewPageAsync(800, 1280);
+        await PageChecks.SignInAsync(portrait, "pimpinan@balaikota.test", BrowserFixture.DemoPassword);
+        await portrait.WaitForURLAsync("**/dashboard");
+        await portrait.GotoAsync("/dashboard?period=" + quarter);
+        await PageChecks.WaitUntilSettledAsync(portrait);
+        await Assertions.Expect(portrait.GetByTestId("ranking")).ToBeVisibleAsync();
+        await PageChecks.AssertAccessibleAsync(portrait);
+        await PageChecks.ScreenshotAsync(portrait, "dashboard-5-quarter-800x1280");
     }
 
     [GeneratedRegex(@"period=(?<period>\d{4}-Q[1-4])")]
