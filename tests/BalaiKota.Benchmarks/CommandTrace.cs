@@ -5,8 +5,15 @@ using Microsoft.EntityFrameworkCore.Diagnostics;
 
 namespace BalaiKota.Benchmarks;
 
-/// <summary>One data reader of a traced call: from the command's execution to the reader's disposal, its rows read included.</summary>
-internal sealed record TracedCommand(double Milliseconds, int Rows, string Tables, string Sql);
+/// <summary>
+/// One data reader of a traced call: from the start of the command's execution to the reader's disposal (of it, the
+/// execution until the reader was returned; the rest is reading and materializing its rows); before it, the time since
+/// the previous reader was disposed (or the trace started), spent in the code around the queries.
+/// </summary>
+internal sealed record TracedCommand(double GapBeforeMilliseconds, double Milliseconds, double ExecutionMilliseconds, int Rows, int Parameters, string Tables);
+
+/// <summary>The readers of a traced call, and the time after the last one until the trace stopped.</summary>
+internal sealed record TracedCall(List<TracedCommand> Commands, double TailMilliseconds);
 
 /// <summary>
 /// The data readers EF Core opens while tracing is on, read from its diagnostic events (no change to the app's
@@ -17,7 +24,9 @@ internal sealed partial class CommandTrace : IObserver<DiagnosticListener>, IObs
     private readonly IDisposable _subscription;
     private readonly List<IDisposable> _listeners = [];
     private readonly List<TracedCommand> _commands = [];
+    private readonly Dictionary<Guid, TimeSpan> _executions = [];
     private volatile bool _tracing;
+    private DateTimeOffset _lastEnd;
 
     public CommandTrace() => _subscription = DiagnosticListener.AllListeners.Subscribe(this);
 
@@ -26,17 +35,19 @@ internal sealed partial class CommandTrace : IObserver<DiagnosticListener>, IObs
         lock (_commands)
         {
             _commands.Clear();
+            _executions.Clear();
+            _lastEnd = DateTimeOffset.UtcNow;
         }
 
         _tracing = true;
     }
 
-    public List<TracedCommand> Stop()
+    public TracedCall Stop()
     {
         _tracing = false;
         lock (_commands)
         {
-            return [.. _commands];
+            return new([.. _commands], (DateTimeOffset.UtcNow - _lastEnd).TotalMilliseconds);
         }
     }
 
@@ -53,13 +64,28 @@ internal sealed partial class CommandTrace : IObserver<DiagnosticListener>, IObs
 
     public void OnNext(KeyValuePair<string, object?> value)
     {
-        if (_tracing && value.Key == RelationalEventId.DataReaderDisposing.Name && value.Value is DataReaderDisposingEventData reader)
+        if (!_tracing)
         {
-            var sql = reader.Command.CommandText;
-            var tables = string.Join(" ⋈ ", TableName().Matches(sql).Select(m => m.Groups[1].Value).Distinct());
+            return;
+        }
+
+        if (value.Key == RelationalEventId.CommandExecuted.Name && value.Value is CommandExecutedEventData executed)
+        {
             lock (_commands)
             {
-                _commands.Add(new TracedCommand(reader.Duration.TotalMilliseconds, reader.ReadCount, tables, sql));
+                _executions[executed.CommandId] = executed.Duration;
+            }
+        }
+        else if (value.Key == RelationalEventId.DataReaderDisposing.Name && value.Value is DataReaderDisposingEventData reader)
+        {
+            var end = DateTimeOffset.UtcNow;
+            var tables = string.Join(" ⋈ ", TableName().Matches(reader.Command.CommandText).Select(m => m.Groups[1].Value).Distinct());
+            lock (_commands)
+            {
+                var gap = (reader.StartTime - _lastEnd).TotalMilliseconds;
+                _lastEnd = end;
+                var execution = _executions.GetValueOrDefault(reader.CommandId).TotalMilliseconds;
+                _commands.Add(new TracedCommand(gap, (end - reader.StartTime).TotalMilliseconds, execution, reader.ReadCount, reader.Command.Parameters.Count, tables));
             }
         }
     }

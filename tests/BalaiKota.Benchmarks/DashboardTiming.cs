@@ -26,7 +26,7 @@ namespace BalaiKota.Benchmarks;
 /// to HTML with <see cref="HtmlRenderer"/>, its data load included, as a prerender does: once cold (the first render on
 /// the database after set-up) and then warm. After the timed calls, one more call of each case is traced command by
 /// command (EF Core's diagnostics: each data reader from execution to disposal, its rows read included), to show where
-/// the time goes. SQLite, and PostgreSQL when configured, with its statistics first (ANALYZE).
+/// the time goes, and the time between them, in the code around the queries. SQLite, and PostgreSQL when configured, with its statistics first (ANALYZE).
 /// </summary>
 internal static class DashboardTiming
 {
@@ -110,11 +110,12 @@ internal static class DashboardTiming
         await PageViewAsync(scenario, @case.Filter);
         var total = watch.Elapsed.TotalMilliseconds;
         var traced = commands.Stop();
-        var inReaders = traced.Sum(c => c.Milliseconds);
-        Console.WriteLine(Invariant($"{scenario.Provider}, traced, {@case.Name}: {total:0.0} ms, of it {inReaders:0.0} ms in {traced.Count} data readers and {total - inReaders:0.0} ms outside them"));
-        foreach (var command in traced.Where(c => c.Milliseconds >= 0.05 * total))
+        var inReaders = traced.Commands.Sum(c => c.Milliseconds);
+        Console.WriteLine(Invariant(
+            $"{scenario.Provider}, traced, {@case.Name}: {total:0.0} ms, of it {inReaders:0.0} ms in {traced.Commands.Count} data readers and {total - inReaders:0.0} ms between and after them ({traced.TailMilliseconds:0.0} ms after the last)"));
+        foreach (var command in traced.Commands.Where(c => c.Milliseconds >= 0.05 * total || c.GapBeforeMilliseconds >= 0.05 * total))
         {
-            Console.WriteLine(Invariant($"    {command.Milliseconds,7:0.0} ms {command.Rows,7:N0} rows  {command.Tables}"));
+            Console.WriteLine(Invariant($"    {command.GapBeforeMilliseconds,7:0.0} ms before, {command.Milliseconds,7:0.0} ms in the reader ({command.ExecutionMilliseconds:0.0} ms executing) for {command.Rows,7:N0} rows ({command.Parameters:N0} parameters)  {command.Tables}"));
         }
     }
 
