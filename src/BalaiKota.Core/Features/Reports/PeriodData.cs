@@ -106,27 +106,33 @@ internal sealed class PeriodData(BalaiKotaDbContext db, WibPeriod period, Figure
         .ToListAsync(ct);
 
     /// <summary>Every task that was open at some moment from <paramref name="fromUtc"/> to the end of the period.</summary>
-    public Task<List<TaskFact>> TasksAliveAsync(DateTime fromUtc, CancellationToken ct)
+    public async Task<List<TaskFact>> TasksAliveAsync(DateTime fromUtc, CancellationToken ct)
     {
         var end = period.EndUtc;
-        return (
+        var rows = await (
                 from t in db.FollowUpTasks
                 join f in db.Findings on t.FindingId equals f.Id
                 join r in db.Rooms on f.RoomId equals r.Id
                 where t.OpenedAt < end && (t.ClosedAt == null || t.ClosedAt >= fromUtc) && (scope.OpdId == null || r.OpdId == scope.OpdId) && (scope.BuildingId == null || r.BuildingId == scope.BuildingId)
-                select new TaskFact(
-                    t.Id,
-                    t.FindingId,
-                    r.OpdId,
-                    t.Status,
-                    t.OpenedAt,
-                    t.ClosedAt,
-                    t.DueDate,
-                    f.Description,
-                    r.Name,
-                    db.Opds.Where(o => o.Id == r.OpdId).Select(o => o.ShortName).First(),
-                    db.ResponsibleUnits.Where(u => u.Id == t.ResponsibleUnitId).Select(u => u.Name).FirstOrDefault()))
+                select new { t.Id, t.FindingId, r.OpdId, t.Status, t.OpenedAt, t.ClosedAt, t.DueDate, f.Description, RoomName = r.Name, t.ResponsibleUnitId })
             .ToListAsync(ct);
+
+        // The few OPD and unit names are looked up here rather than by a subquery on each of thousands of rows.
+        var opds = await db.Opds.AsNoTracking().ToDictionaryAsync(o => o.Id, o => o.ShortName, ct);
+        var units = await db.ResponsibleUnits.AsNoTracking().ToDictionaryAsync(u => u.Id, u => u.Name, ct);
+        return rows.Select(t => new TaskFact(
+                t.Id,
+                t.FindingId,
+                t.OpdId,
+                t.Status,
+                t.OpenedAt,
+                t.ClosedAt,
+                t.DueDate,
+                t.Description,
+                t.RoomName,
+                opds[t.OpdId],
+                t.ResponsibleUnitId is { } unit ? units[unit] : null))
+            .ToList();
     }
 
     /// <summary>The status each task had at an instant: its current status for now, else the last change before then.</summary>
@@ -137,9 +143,11 @@ internal sealed class PeriodData(BalaiKotaDbContext db, WibPeriod period, Figure
             return tasks.ToDictionary(t => t.Id, t => t.Status);
         }
 
+        // Thousands of ids for the whole city hall: sent as one array parameter (a JSON array on SQLite), not as one
+        // parameter each, which EF Core does by default and which cost most of the dashboard's time (docs/performance.md).
         var ids = tasks.Select(t => t.Id).ToList();
         var changes = await db.FollowUpTaskEvents.AsNoTracking()
-            .Where(e => ids.Contains(e.TaskId) && e.At < atUtc)
+            .Where(e => EF.Parameter(ids).Contains(e.TaskId) && e.At < atUtc)
             .Select(e => new StatusChange(e.TaskId, e.At, e.FromStatus, e.ToStatus))
             .ToListAsync(ct);
         return changes.GroupBy(e => e.TaskId).ToDictionary(g => g.Key, g => LastOf(g.ToList()).To);
