@@ -68,18 +68,13 @@ public sealed class DashboardService(IDbContextFactory<BalaiKotaDbContext> conte
         var trend = period.Last.Trailing(TrendMonths);
         var from = trend[0].StartUtc < period.Previous.StartUtc ? trend[0].StartUtc : period.Previous.StartUtc;
         var data = new PeriodData(db, period, new FigureScope(filter.OpdId, filter.BuildingId));
-        var visits = await data.VisitsAsync(from, ct);
-        var weights = await data.WeightsAsync(from, ct);
-        var findings = await data.FindingFactsAsync(from, ct);
-        var tasks = await data.TasksAliveAsync(from, ct);
-        var current = await PeriodFigures.ComputeAsync(data, period, visits, weights, findings, tasks, now, ct);
-        var previous = await PeriodFigures.ComputeAsync(data, period.Previous, visits, weights, findings, tasks, now, ct);
+        var facts = await data.FactsAsync(from, ct);
+        var current = await PeriodFigures.ComputeAsync(data, period, facts, now, ct);
+        var previous = await PeriodFigures.ComputeAsync(data, period.Previous, facts, now, ct);
 
-        var periodVisitIds = visits.Where(v => period.Contains(v.SubmittedAt)).Select(v => v.Id).ToHashSet();
-        var periodFindings = findings.Where(f => periodVisitIds.Contains(f.VisitId)).ToList();
-        var previousIndex = PeriodFigures.Standings(period.Previous, visits, weights, findings, previous, id => opds[id].ShortName)
+        var previousIndex = PeriodFigures.Standings(period.Previous, facts, previous, id => opds[id].ShortName)
             .ToDictionary(s => s.OpdId, s => s.ComfortIndex);
-        var ranking = PeriodFigures.Standings(period, visits, weights, findings, current, id => opds[id].ShortName)
+        var ranking = PeriodFigures.Standings(period, facts, current, id => opds[id].ShortName)
             .Select((s, i) => new DashboardOpdRow(
                 i + 1,
                 s.OpdId,
@@ -108,8 +103,8 @@ public sealed class DashboardService(IDbContextFactory<BalaiKotaDbContext> conte
             now,
             current.Figures,
             previous.Figures,
-            periodFindings.GroupBy(f => f.Area).OrderBy(g => g.Key).Select(g => new AreaCount(g.Key, g.Count())).ToList(),
-            PeriodFigures.Trend(trend, visits, weights, findings, tasks),
+            facts.FindingsIn(period).GroupBy(f => f.Area).OrderBy(g => g.Key).Select(g => new AreaCount(g.Key, g.Count())).ToList(),
+            PeriodFigures.Trend(trend, facts),
             ranking,
             hotSpots,
             repeats.Select(r => new DashboardRepeat(r.RoomId, r.Row)).ToList());

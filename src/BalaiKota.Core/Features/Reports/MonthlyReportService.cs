@@ -47,24 +47,19 @@ public sealed class MonthlyReportService(IDbContextFactory<BalaiKotaDbContext> c
         var period = WibPeriod.Of(month);
         var trend = month.Trailing(TrendMonths);
         var data = new PeriodData(db, period, new FigureScope(opdId, null));
-        var visits = await data.VisitsAsync(trend[0].StartUtc, ct);
-        var weights = await data.WeightsAsync(trend[0].StartUtc, ct);
-        var findingFacts = await data.FindingFactsAsync(trend[0].StartUtc, ct);
-        var tasks = await data.TasksAliveAsync(trend[0].StartUtc, ct);
-        var current = await PeriodFigures.ComputeAsync(data, period, visits, weights, findingFacts, tasks, now, ct);
-        var previous = await PeriodFigures.ComputeAsync(data, period.Previous, visits, weights, findingFacts, tasks, now, ct);
+        var facts = await data.FactsAsync(trend[0].StartUtc, ct);
+        var current = await PeriodFigures.ComputeAsync(data, period, facts, now, ct);
+        var previous = await PeriodFigures.ComputeAsync(data, period.Previous, facts, now, ct);
 
-        var monthVisits = visits.Where(v => period.Contains(v.SubmittedAt)).ToList();
-        var monthVisitIds = monthVisits.Select(v => v.Id).ToHashSet();
-        var opdOfVisit = monthVisits.ToDictionary(v => v.Id, v => v.OpdId);
-        var monthFindings = findingFacts.Where(f => monthVisitIds.Contains(f.VisitId)).ToList();
-        var ranking = PeriodFigures.Standings(period, visits, weights, monthFindings, current, id => opds[id].ShortName)
+        var opdOfVisit = facts.VisitsIn(period).ToDictionary(v => v.Id, v => v.OpdId);
+        var monthFindings = facts.FindingsIn(period);
+        var ranking = PeriodFigures.Standings(period, facts, current, id => opds[id].ShortName)
             .Select((r, i) => new OpdRankingRow(i + 1, opds[r.OpdId].Name, opds[r.OpdId].ShortName, r.Visits, r.Rooms, r.Findings, r.ComfortIndex, r.OpenTasks, r.OverdueTasks))
             .ToList();
 
         var readings = await data.ReadingsAsync([.. TemperatureCodes, Co2Code], culture, ct);
         var findingRows = await data.FindingRowsAsync(ct);
-        var monthTaskIds = tasks.Where(t => PeriodFigures.IsOpenedIn(t, period) || PeriodFigures.IsClosedIn(t, period)).Select(t => t.Id).ToList();
+        var monthTaskIds = facts.Tasks.Where(t => PeriodFigures.IsOpenedIn(t, period) || PeriodFigures.IsClosedIn(t, period)).Select(t => t.Id).ToList();
 
         return new MonthlyReportModel(
             language,
@@ -78,7 +73,7 @@ public sealed class MonthlyReportService(IDbContextFactory<BalaiKotaDbContext> c
             monthFindings.GroupBy(f => opdOfVisit[f.VisitId])
                 .Select(g => new OpdFindingCount(opds[g.Key].ShortName, g.Count()))
                 .OrderByDescending(c => c.Count).ThenBy(c => c.OpdShortName, StringComparer.Ordinal).ToList(),
-            PeriodFigures.Trend(trend, visits, weights, findingFacts, tasks),
+            PeriodFigures.Trend(trend, facts),
             ranking,
             readings.Where(r => TemperatureCodes.Contains(r.Code)).OrderByDescending(r => r.Row.Value).Take(ReadingRows).Select(r => r.Row).ToList(),
             readings.Where(r => r.Code == Co2Code).OrderByDescending(r => r.Row.Value).Take(ReadingRows).Select(r => r.Row).ToList(),

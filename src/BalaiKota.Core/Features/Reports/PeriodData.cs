@@ -29,6 +29,18 @@ internal sealed record TaskFact(
         new(Description, RoomName, OpdShortName, UnitName, DueDate!.Value, daysOverdue, statusThen);
 }
 
+/// <summary>The rows a period's figures, its previous period's and its trend's are counted from.</summary>
+internal sealed record PeriodFacts(List<VisitFact> Visits, List<WeightFact> Weights, List<FindingFact> Findings, List<TaskFact> Tasks)
+{
+    public List<VisitFact> VisitsIn(WibPeriod period) => Visits.Where(v => period.Contains(v.SubmittedAt)).ToList();
+
+    public List<FindingFact> FindingsIn(WibPeriod period)
+    {
+        var ids = VisitsIn(period).Select(v => v.Id).ToHashSet();
+        return Findings.Where(f => ids.Contains(f.VisitId)).ToList();
+    }
+}
+
 internal sealed record ReadingFact(string Code, Guid RoomId, ReadingRow Row);
 
 internal sealed record RepeatFact(Guid RoomId, RepeatFindingRow Row);
@@ -74,12 +86,16 @@ internal sealed class PeriodData(BalaiKotaDbContext db, WibPeriod period, Figure
     /// <summary>How many readings are taken per room asked for, so that rooms read in several visits still fill the list.</summary>
     private const int RoomsReadManyTimes = 4;
 
-    public Task<List<VisitFact>> VisitsAsync(DateTime fromUtc, CancellationToken ct) =>
+    /// <summary>The visits, answer weights, findings and tasks from <paramref name="fromUtc"/> to the end of the period.</summary>
+    public async Task<PeriodFacts> FactsAsync(DateTime fromUtc, CancellationToken ct) =>
+        new(await VisitsAsync(fromUtc, ct), await WeightsAsync(fromUtc, ct), await FindingFactsAsync(fromUtc, ct), await TasksAliveAsync(fromUtc, ct));
+
+    private Task<List<VisitFact>> VisitsAsync(DateTime fromUtc, CancellationToken ct) =>
         Visits(fromUtc)
             .Select(v => new VisitFact(v.Id, v.OpdId, v.SubmittedAt!.Value, v.PlannedDate, v.Rooms.Count(ri => scope.BuildingId == null || RoomsInBuilding().Contains(ri.RoomId))))
             .ToListAsync(ct);
 
-    public async Task<List<WeightFact>> WeightsAsync(DateTime fromUtc, CancellationToken ct)
+    private async Task<List<WeightFact>> WeightsAsync(DateTime fromUtc, CancellationToken ct)
     {
         var sums = await (
                 from a in db.Answers
@@ -98,7 +114,7 @@ internal sealed class PeriodData(BalaiKotaDbContext db, WibPeriod period, Figure
         return sums.Select(s => new WeightFact(s.VisitId, s.Ok, s.NotOk)).ToList();
     }
 
-    public Task<List<FindingFact>> FindingFactsAsync(DateTime fromUtc, CancellationToken ct) => (
+    private Task<List<FindingFact>> FindingFactsAsync(DateTime fromUtc, CancellationToken ct) => (
             from f in db.Findings
             join v in Visits(fromUtc) on f.VisitId equals v.Id
             where scope.BuildingId == null || RoomsInBuilding().Contains(f.RoomId)
@@ -106,7 +122,7 @@ internal sealed class PeriodData(BalaiKotaDbContext db, WibPeriod period, Figure
         .ToListAsync(ct);
 
     /// <summary>Every task that was open at some moment from <paramref name="fromUtc"/> to the end of the period.</summary>
-    public async Task<List<TaskFact>> TasksAliveAsync(DateTime fromUtc, CancellationToken ct)
+    private async Task<List<TaskFact>> TasksAliveAsync(DateTime fromUtc, CancellationToken ct)
     {
         var end = period.EndUtc;
         var rows = await (

@@ -16,12 +16,12 @@ internal sealed record OpdStanding(Guid OpdId, int Visits, int Rooms, int Findin
 /// </summary>
 internal static class PeriodFigures
 {
-    public static async Task<PeriodResult> ComputeAsync(
-        PeriodData data, WibPeriod period, List<VisitFact> visits, List<WeightFact> weights, List<FindingFact> findings, List<TaskFact> tasks, DateTime nowUtc, CancellationToken ct)
+    public static async Task<PeriodResult> ComputeAsync(PeriodData data, WibPeriod period, PeriodFacts facts, DateTime nowUtc, CancellationToken ct)
     {
-        var inPeriod = visits.Where(v => period.Contains(v.SubmittedAt)).ToList();
+        var tasks = facts.Tasks;
+        var inPeriod = facts.VisitsIn(period);
         var ids = inPeriod.Select(v => v.Id).ToHashSet();
-        var periodFindings = findings.Where(f => ids.Contains(f.VisitId)).ToList();
+        var periodFindings = facts.FindingsIn(period);
         var closed = tasks.Where(t => IsClosedIn(t, period)).ToList();
         var (atUtc, atDay) = ReportFigures.JudgedAt(period, nowUtc);
         var openAtEnd = tasks.Where(t => t.Status != FollowUpStatus.Merged && t.OpenedAt < atUtc && (t.ClosedAt is null || t.ClosedAt >= atUtc)).ToList();
@@ -42,44 +42,40 @@ internal static class PeriodFigures
             openAtEnd.Count(t => ReportFigures.CountsAsOpened(t.Status)),
             overdue.Count,
             ReportFigures.Median(closed.Select(t => ReportFigures.DaysToClose(t.OpenedAt, t.ClosedAt!.Value))),
-            ComfortIndexOf(weights.Where(w => ids.Contains(w.VisitId))));
+            ComfortIndexOf(facts.Weights.Where(w => ids.Contains(w.VisitId))));
         return new PeriodResult(figures, openAtEnd, overdue);
     }
 
     /// <summary>The OPDs visited in the period, least comfortable first; ties by more findings, then by short name.</summary>
-    public static List<OpdStanding> Standings(
-        WibPeriod period, List<VisitFact> visits, List<WeightFact> weights, List<FindingFact> findings, PeriodResult result, Func<Guid, string> shortName)
-    {
-        var inPeriod = visits.Where(v => period.Contains(v.SubmittedAt)).ToList();
-        return inPeriod.GroupBy(v => v.OpdId).Select(g =>
+    public static List<OpdStanding> Standings(WibPeriod period, PeriodFacts facts, PeriodResult result, Func<Guid, string> shortName) =>
+        facts.VisitsIn(period).GroupBy(v => v.OpdId).Select(g =>
             {
                 var ids = g.Select(v => v.Id).ToHashSet();
                 return new OpdStanding(
                     g.Key,
                     g.Count(),
                     g.Sum(v => v.Rooms),
-                    findings.Count(f => ids.Contains(f.VisitId)),
-                    ComfortIndexOf(weights.Where(x => ids.Contains(x.VisitId))),
+                    facts.Findings.Count(f => ids.Contains(f.VisitId)),
+                    ComfortIndexOf(facts.Weights.Where(x => ids.Contains(x.VisitId))),
                     result.OpenAtEnd.Count(t => t.OpdId == g.Key && ReportFigures.CountsAsOpened(t.Status)),
                     result.Overdue.Count(t => t.Task.OpdId == g.Key));
             })
             .OrderBy(r => r.ComfortIndex ?? double.MaxValue).ThenByDescending(r => r.Findings).ThenBy(r => shortName(r.OpdId), StringComparer.Ordinal)
             .ToList();
-    }
 
     /// <summary>Per month: the findings and comfort index of the visits submitted in it, the tasks opened and verified in it.</summary>
-    public static List<MonthTrendPoint> Trend(IReadOnlyList<WibMonth> months, List<VisitFact> visits, List<WeightFact> weights, List<FindingFact> findings, List<TaskFact> tasks) =>
+    public static List<MonthTrendPoint> Trend(IReadOnlyList<WibMonth> months, PeriodFacts facts) =>
         months.Select(m =>
         {
             var month = WibPeriod.Of(m);
-            var ids = visits.Where(v => month.Contains(v.SubmittedAt)).Select(v => v.Id).ToHashSet();
+            var ids = facts.VisitsIn(month).Select(v => v.Id).ToHashSet();
             return new MonthTrendPoint(
                 m.Year,
                 m.Month,
-                findings.Count(f => ids.Contains(f.VisitId)),
-                ComfortIndexOf(weights.Where(x => ids.Contains(x.VisitId))),
-                tasks.Count(t => IsOpenedIn(t, month)),
-                tasks.Count(t => IsClosedIn(t, month)));
+                facts.Findings.Count(f => ids.Contains(f.VisitId)),
+                ComfortIndexOf(facts.Weights.Where(x => ids.Contains(x.VisitId))),
+                facts.Tasks.Count(t => IsOpenedIn(t, month)),
+                facts.Tasks.Count(t => IsClosedIn(t, month)));
         }).ToList();
 
     public static bool IsOpenedIn(TaskFact task, WibPeriod period) => period.Contains(task.OpenedAt) && ReportFigures.CountsAsOpened(task.Status);
