@@ -1,20 +1,13 @@
 using System.Diagnostics;
 using System.Globalization;
-using System.Security.Claims;
 using BalaiKota.Core.Data;
 using BalaiKota.Core.Domain;
 using BalaiKota.Core.Features.Dashboard;
 using BalaiKota.Core.Features.Reports;
 using BalaiKota.Testing;
 using BalaiKota.Web.Features.Dashboard;
-using Microsoft.AspNetCore.Components;
-using Microsoft.AspNetCore.Components.Authorization;
-using Microsoft.AspNetCore.Components.Web;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
-using Microsoft.Extensions.Logging;
-using Microsoft.JSInterop;
-using MudBlazor.Services;
 
 namespace BalaiKota.Benchmarks;
 
@@ -62,7 +55,7 @@ internal static class DashboardTiming
             await using var yearPage = RenderServices(scenario, $"/dashboard?{DashboardAddress.Period}={WibPeriod.OfYear(today.Year)}");
 
             var cold = Stopwatch.StartNew();
-            var html = await RenderAsync(monthPage);
+            var html = await StaticPageRender.RenderAsync<DashboardPage>(monthPage);
             Console.WriteLine(Invariant($"{provider}, DashboardPage to HTML, current month, whole city hall, cold (the first render on this database after set-up): {cold.Elapsed.TotalMilliseconds:0.0} ms ({html.Length / 1024.0:0} KiB of HTML)"));
 
             var warmUp = Stopwatch.StartNew();
@@ -80,7 +73,7 @@ internal static class DashboardTiming
 
             foreach (var (name, page) in new[] { ("current month, whole city hall", monthPage), ("current year, whole city hall", yearPage) })
             {
-                var times = await TimeAsync(calls, WarmUpCalls, async () => html = await RenderAsync(page));
+                var times = await TimeAsync(calls, WarmUpCalls, async () => html = await StaticPageRender.RenderAsync<DashboardPage>(page));
                 Report(provider, $"DashboardPage to HTML, {name}, warm ({html.Length / 1024.0:0} KiB of HTML)", times);
             }
 
@@ -167,28 +160,9 @@ internal static class DashboardTiming
     /// </summary>
     private static ServiceProvider RenderServices(InspectionScenario scenario, string address)
     {
-        var services = new ServiceCollection();
-        services.AddLogging();
-        services.AddLocalization();
-        services.AddMudServices();
-        services.AddSingleton<StaticJsRuntime>();
-        services.AddSingleton<IJSRuntime>(sp => sp.GetRequiredService<StaticJsRuntime>());
-        services.AddScoped<NavigationManager>(_ => new StaticNavigationManager($"http://localhost{address}"));
-        services.AddSupplyValueFromQueryProvider();
-        services.AddCascadingAuthenticationState();
-        services.AddScoped<AuthenticationStateProvider, SignedInLeadership>();
-        services.AddSingleton(scenario.Host.Services.GetRequiredService<IDbContextFactory<BalaiKotaDbContext>>());
-        services.AddSingleton(TimeProvider.System);
+        var services = StaticPageRender.Services(scenario, address, Leadership.UserId, Roles.Leadership);
         services.AddScoped<DashboardService>();
         return services.BuildServiceProvider(validateScopes: true);
-    }
-
-    /// <summary>Renders the page to HTML in a scope of its own, as a request would, after its asynchronous loading has finished.</summary>
-    private static async Task<string> RenderAsync(IServiceProvider services)
-    {
-        await using var scope = services.CreateAsyncScope();
-        await using var renderer = new HtmlRenderer(scope.ServiceProvider, scope.ServiceProvider.GetRequiredService<ILoggerFactory>());
-        return await renderer.Dispatcher.InvokeAsync(async () => (await renderer.RenderComponentAsync<DashboardPage>()).ToHtmlString());
     }
 
     private static async Task<List<double>> TimeAsync(int calls, int warmUpCalls, Func<Task> call)
@@ -215,18 +189,4 @@ internal static class DashboardTiming
     private static string Invariant(FormattableString text) => text.ToString(CultureInfo.InvariantCulture);
 
     private sealed record Case(string Name, DashboardFilter Filter);
-
-    private sealed class StaticNavigationManager : NavigationManager
-    {
-        public StaticNavigationManager(string uri) => Initialize("http://localhost/", uri);
-    }
-
-    private sealed class SignedInLeadership : AuthenticationStateProvider
-    {
-        private readonly Task<AuthenticationState> _state = Task.FromResult(new AuthenticationState(new ClaimsPrincipal(new ClaimsIdentity(
-            [new Claim(ClaimTypes.NameIdentifier, Leadership.UserId), new Claim(ClaimTypes.Name, "leadership@bench.test"), new Claim(ClaimTypes.Role, Roles.Leadership)],
-            authenticationType: "Bench"))));
-
-        public override Task<AuthenticationState> GetAuthenticationStateAsync() => _state;
-    }
 }

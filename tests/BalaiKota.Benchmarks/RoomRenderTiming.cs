@@ -1,20 +1,14 @@
 using System.Diagnostics;
 using System.Globalization;
-using System.Security.Claims;
 using BalaiKota.Core.Data;
 using BalaiKota.Core.Domain;
 using BalaiKota.Core.Features.Visits;
 using BalaiKota.Testing;
 using BalaiKota.Web.Features.Visits;
 using Microsoft.AspNetCore.Components;
-using Microsoft.AspNetCore.Components.Authorization;
 using Microsoft.AspNetCore.Components.Rendering;
-using Microsoft.AspNetCore.Components.Web;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
-using Microsoft.Extensions.Logging;
-using Microsoft.JSInterop;
-using MudBlazor.Services;
 
 namespace BalaiKota.Benchmarks;
 
@@ -64,7 +58,7 @@ internal static class RoomRenderTiming
             var pageHtml = 0;
             var page = await TimeAsync(calls, async () =>
             {
-                var html = await RenderAsync<RoomPage>(services, new Dictionary<string, object?> { [nameof(RoomPage.VisitId)] = visitId, [nameof(RoomPage.RoomId)] = room.RoomId });
+                var html = await StaticPageRender.RenderAsync<RoomPage>(services, new Dictionary<string, object?> { [nameof(RoomPage.VisitId)] = visitId, [nameof(RoomPage.RoomId)] = room.RoomId });
                 pageHtml = html.Length;
             });
             Report(provider, $"RoomPage to HTML, GetRoomAsync included ({pageHtml / 1024.0:0} KiB of HTML, {items.Count} AnswerControls)", page, calls);
@@ -72,7 +66,7 @@ internal static class RoomRenderTiming
             var controlsHtml = 0;
             var controls = await TimeAsync(calls, async () =>
             {
-                var html = await RenderAsync<AnswerControlList>(services, new Dictionary<string, object?> { [nameof(AnswerControlList.Sheet)] = sheet });
+                var html = await StaticPageRender.RenderAsync<AnswerControlList>(services, new Dictionary<string, object?> { [nameof(AnswerControlList.Sheet)] = sheet });
                 controlsHtml = html.Length;
             });
             Report(provider, $"{items.Count} AnswerControls to HTML, no data access ({controlsHtml / 1024.0:0} KiB of HTML)", controls, calls);
@@ -82,7 +76,7 @@ internal static class RoomRenderTiming
             var fullCount = full.Categories.Sum(c => c.Items.Count);
             var fullControls = await TimeAsync(calls, async () =>
             {
-                var html = await RenderAsync<AnswerControlList>(services, new Dictionary<string, object?> { [nameof(AnswerControlList.Sheet)] = full });
+                var html = await StaticPageRender.RenderAsync<AnswerControlList>(services, new Dictionary<string, object?> { [nameof(AnswerControlList.Sheet)] = full });
                 controlsHtml = html.Length;
             });
             Report(provider, $"{fullCount} AnswerControls (every item of the template) to HTML, no data access ({controlsHtml / 1024.0:0} KiB of HTML)", fullControls, calls);
@@ -152,29 +146,10 @@ internal static class RoomRenderTiming
     /// </summary>
     private static ServiceProvider RenderServices(InspectionScenario scenario, string inspector, Guid visitId, Guid roomId)
     {
-        var services = new ServiceCollection();
-        services.AddLogging();
-        services.AddLocalization();
-        services.AddMudServices();
-        services.AddSingleton<StaticJsRuntime>();
-        services.AddSingleton<IJSRuntime>(sp => sp.GetRequiredService<StaticJsRuntime>());
-        services.AddScoped<NavigationManager>(_ => new StaticNavigationManager($"http://localhost/visits/{visitId}/rooms/{roomId}"));
-        services.AddCascadingAuthenticationState();
-        services.AddScoped<AuthenticationStateProvider>(_ => new SignedIn(inspector));
-        services.AddSingleton(scenario.Host.Services.GetRequiredService<IDbContextFactory<BalaiKotaDbContext>>());
+        var services = StaticPageRender.Services(scenario, $"/visits/{visitId}/rooms/{roomId}", inspector, Roles.Inspector);
         services.AddSingleton(scenario.Host.Services.GetRequiredService<TemplateCache>());
-        services.AddSingleton(TimeProvider.System);
         services.AddScoped<InspectionService>();
         return services.BuildServiceProvider(validateScopes: true);
-    }
-
-    /// <summary>Renders a component to HTML in a scope of its own, as a request would, after its asynchronous loading has finished.</summary>
-    private static async Task<string> RenderAsync<TComponent>(IServiceProvider services, Dictionary<string, object?> parameters)
-        where TComponent : IComponent
-    {
-        await using var scope = services.CreateAsyncScope();
-        await using var renderer = new HtmlRenderer(scope.ServiceProvider, scope.ServiceProvider.GetRequiredService<ILoggerFactory>());
-        return await renderer.Dispatcher.InvokeAsync(async () => (await renderer.RenderComponentAsync<TComponent>(ParameterView.FromDictionary(parameters))).ToHtmlString());
     }
 
     private static async Task<List<double>> TimeAsync(int calls, Func<Task> call)
@@ -200,36 +175,6 @@ internal static class RoomRenderTiming
         Console.WriteLine(string.Create(
             CultureInfo.InvariantCulture,
             $"{provider}, {what}: median {Timing.Median(ms):0.0} ms, p95 {Timing.Percentile(ms, 95):0.0} ms, p99 {Timing.Percentile(ms, 99):0.0} ms, max {ms.Max():0.0} ms over {calls} calls after at least {WarmUpCalls} warm-up calls and {WarmUpTime.TotalSeconds:0} s"));
-
-    private sealed class StaticNavigationManager : NavigationManager
-    {
-        public StaticNavigationManager(string uri) => Initialize("http://localhost/", uri);
-    }
-
-    private sealed class SignedIn(string userId) : AuthenticationStateProvider
-    {
-        private readonly Task<AuthenticationState> _state = Task.FromResult(new AuthenticationState(new ClaimsPrincipal(new ClaimsIdentity(
-            [new Claim(ClaimTypes.NameIdentifier, userId), new Claim(ClaimTypes.Name, $"{userId}@bench.test"), new Claim(ClaimTypes.Role, Roles.Inspector)],
-            authenticationType: "Bench"))));
-
-        public override Task<AuthenticationState> GetAuthenticationStateAsync() => _state;
-    }
-}
-
-/// <summary>Counts JavaScript calls and answers them with nothing; a static render should make none.</summary>
-internal sealed class StaticJsRuntime : IJSRuntime
-{
-    private int _calls;
-
-    public int Calls => _calls;
-
-    public ValueTask<TValue> InvokeAsync<TValue>(string identifier, object?[]? args)
-    {
-        Interlocked.Increment(ref _calls);
-        return ValueTask.FromResult(default(TValue)!);
-    }
-
-    public ValueTask<TValue> InvokeAsync<TValue>(string identifier, CancellationToken cancellationToken, object?[]? args) => InvokeAsync<TValue>(identifier, args);
 }
 
 /// <summary>The answer controls of a room sheet, as the room page lays them out but without the page around them.</summary>
