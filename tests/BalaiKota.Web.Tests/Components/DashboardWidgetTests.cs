@@ -31,14 +31,13 @@ public class DashboardWidgetTests : ShellContext
     }
 
     [Theory]
-    [InlineData(0.8, 0.7, BetterWhen.Higher, "Naik 10 dibanding Q", Color.Success)]
+    [InlineData(80, 70, BetterWhen.Higher, "Naik 10 dibanding Q", Color.Success)]
     [InlineData(5, 9, BetterWhen.Lower, "Turun 4 dibanding Q", Color.Success)]
     [InlineData(9, 5, BetterWhen.Neither, "Naik 4 dibanding Q", Color.Default)]
     [InlineData(5, 5.2, BetterWhen.Lower, "Sama dengan Q", Color.Default)]
     public void AChangeSaysWhichWayAndHowFar(double now, double before, BetterWhen better, string text, Color color)
     {
-        var scale = better == BetterWhen.Higher ? 100 : 1;
-        var change = FigureChange.Of(now * scale, before * scale, better, v => v.ToString("0", System.Globalization.CultureInfo.InvariantCulture), "Q", Texts());
+        var change = FigureChange.Of(now, before, better, v => v.ToString("0", System.Globalization.CultureInfo.InvariantCulture), "Q", Texts());
 
         Assert.Equal((text, color), (change.Text, change.Color));
     }
