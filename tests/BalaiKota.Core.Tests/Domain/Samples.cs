@@ -51,5 +51,7 @@ internal static class Samples
 
     public static Actor Leadership { get; } = new("pimpinan", new HashSet<string> { Roles.Leadership });
 
+    public static Actor Administrator { get; } = new("admin", new HashSet<string> { Roles.Administrator });
+
     public static Actor RepairUnit(Guid unitId) => new("pelaksana", new HashSet<string> { Roles.RepairUnit }, unitId);
 }

@@ -1,5 +1,4 @@
 using BalaiKota.Core.Data;
-using BalaiKota.Core.Data.Seeding;
 using BalaiKota.Core.Domain;
 using BalaiKota.Core.Features.Dashboard;
 using BalaiKota.Core.Features.FollowUps;
@@ -40,7 +39,7 @@ public abstract class DashboardServiceTests(DatabaseProvider provider) : IAsyncL
     private readonly Actor _inspector = Samples.Inspector;
     private readonly Actor _secretariat = Samples.Secretariat;
     private readonly Actor _leadership = Samples.Leadership;
-    private readonly Actor _admin = new("admin", new HashSet<string> { Roles.Administrator });
+    private readonly Actor _admin = Samples.Administrator;
     private readonly Actor _repair = new("pelaksana", new HashSet<string> { Roles.RepairUnit });
     private WalkThrough _walk = default!;
     private DashboardService _dashboard = default!;
@@ -56,13 +55,7 @@ public abstract class DashboardServiceTests(DatabaseProvider provider) : IAsyncL
         _disdukcapil = await db.Opds.SingleAsync(o => o.ShortName == "Disdukcapil");
         _bappelitbang = await db.Opds.SingleAsync(o => o.ShortName == "Bappelitbang");
         _annex = await db.Buildings.Where(b => b.Name == Annex).Select(b => b.Id).SingleAsync();
-        _technicalUnit = await db.ResponsibleUnits.Where(u => u.Name == SampleRegistry.TechnicalUnitName).Select(u => u.Id).SingleAsync();
-        TestUsers.Add(db, Roles.Inspector, "peninjau");
-        TestUsers.Add(db, Roles.Secretariat, "sekretariat");
-        TestUsers.Add(db, Roles.Leadership, "pimpinan");
-        TestUsers.Add(db, Roles.Administrator, "admin");
-        TestUsers.AddUnitMembers(db, _technicalUnit, "pelaksana");
-        await db.SaveChangesAsync();
+        _technicalUnit = await _walk.AddPeopleAsync();
 
         _dashboard = new DashboardService(_walk.Database, _clock);
         await HistoryAsync();

@@ -9,7 +9,6 @@ using BalaiKota.Core.Features.Visits;
 using BalaiKota.Core.Tests.Domain;
 using BalaiKota.Testing;
 using CsvHelper;
-using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Time.Testing;
 using MiniExcelLibs;
 
@@ -30,7 +29,7 @@ public abstract class ExportServiceTests(DatabaseProvider provider) : IAsyncLife
 
     // Monday 16 November 2026, 09.00 WIB.
     private readonly FakeTimeProvider _clock = new(new DateTimeOffset(2026, 11, 16, 2, 0, 0, TimeSpan.Zero));
-    private readonly Actor _admin = new("admin", new HashSet<string> { Roles.Administrator });
+    private readonly Actor _admin = Samples.Administrator;
     private readonly Actor _repair = new("pelaksana", new HashSet<string> { Roles.RepairUnit });
     private WalkThrough _walk = default!;
     private FollowUpService _followUps = default!;
@@ -46,14 +45,7 @@ public abstract class ExportServiceTests(DatabaseProvider provider) : IAsyncLife
         _exports = new ExportService(_walk.Database, _clock);
         _opdA = await _walk.OpdAsync("Disdukcapil");
         _opdB = await _walk.OpdAsync("Bappelitbang");
-        await using var db = _walk.Database.CreateDbContext();
-        _technicalUnit = await db.ResponsibleUnits.Where(u => u.Name == SampleRegistry.TechnicalUnitName).Select(u => u.Id).SingleAsync();
-        TestUsers.Add(db, Roles.Inspector, "peninjau");
-        TestUsers.Add(db, Roles.Secretariat, "sekretariat");
-        TestUsers.Add(db, Roles.Administrator, "admin");
-        TestUsers.Add(db, Roles.Leadership, "pimpinan");
-        TestUsers.AddUnitMembers(db, _technicalUnit, "pelaksana");
-        await db.SaveChangesAsync();
+        _technicalUnit = await _walk.AddPeopleAsync();
     }
 
     public async ValueTask DisposeAsync()

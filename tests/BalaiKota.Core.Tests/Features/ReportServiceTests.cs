@@ -35,7 +35,7 @@ public abstract class ReportServiceTests(DatabaseProvider provider) : IAsyncLife
     private readonly Actor _inspector = Samples.Inspector;
     private readonly Actor _secretariat = Samples.Secretariat;
     private readonly Actor _leadership = Samples.Leadership;
-    private readonly Actor _admin = new("admin", new HashSet<string> { Roles.Administrator });
+    private readonly Actor _admin = Samples.Administrator;
     private readonly Actor _otherInspector = new("peninjau2", new HashSet<string> { Roles.Inspector });
     private readonly Actor _repair = new("pelaksana", new HashSet<string> { Roles.RepairUnit });
     private WalkThrough _walk = default!;
@@ -52,13 +52,7 @@ public abstract class ReportServiceTests(DatabaseProvider provider) : IAsyncLife
         await using var db = _walk.Database.CreateDbContext();
         _opdA = await db.Opds.SingleAsync(o => o.ShortName == "Disdukcapil");
         _opdB = await db.Opds.SingleAsync(o => o.ShortName == "Bappelitbang");
-        _technicalUnit = await db.ResponsibleUnits.Where(u => u.Name == SampleRegistry.TechnicalUnitName).Select(u => u.Id).SingleAsync();
-        TestUsers.Add(db, Roles.Inspector, "peninjau", "peninjau2");
-        TestUsers.Add(db, Roles.Secretariat, "sekretariat");
-        TestUsers.Add(db, Roles.Leadership, "pimpinan");
-        TestUsers.Add(db, Roles.Administrator, "admin");
-        TestUsers.AddUnitMembers(db, _technicalUnit, "pelaksana");
-        await db.SaveChangesAsync();
+        _technicalUnit = await _walk.AddPeopleAsync("peninjau2");
 
         _monthly = new MonthlyReportService(_walk.Database, _clock);
         _visitReports = new VisitReportService(_walk.Database, new TemplateCache(_walk.Database), _clock);

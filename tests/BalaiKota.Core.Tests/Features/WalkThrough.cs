@@ -72,6 +72,23 @@ internal sealed class WalkThrough : IAsyncDisposable
         return saved.Answer.Id;
     }
 
+    /// <summary>
+    /// The accounts the feature tests act as: "peninjau" (and <paramref name="otherInspectors"/>), "sekretariat",
+    /// "pimpinan", "admin", and "pelaksana" in the technical unit; returns that unit.
+    /// </summary>
+    public async Task<Guid> AddPeopleAsync(params string[] otherInspectors)
+    {
+        await using var db = Database.CreateDbContext();
+        var technicalUnit = await db.ResponsibleUnits.Where(u => u.Name == SampleRegistry.TechnicalUnitName).Select(u => u.Id).SingleAsync();
+        TestUsers.Add(db, Roles.Inspector, ["peninjau", .. otherInspectors]);
+        TestUsers.Add(db, Roles.Secretariat, "sekretariat");
+        TestUsers.Add(db, Roles.Leadership, "pimpinan");
+        TestUsers.Add(db, Roles.Administrator, "admin");
+        TestUsers.AddUnitMembers(db, technicalUnit, "pelaksana");
+        await db.SaveChangesAsync();
+        return technicalUnit;
+    }
+
     public async Task<Opd> OpdAsync(string shortName)
     {
         await using var db = Database.CreateDbContext();
