@@ -61,7 +61,8 @@ internal sealed class InspectionScenario : IAsyncDisposable
                 User("generator-inspector", "Peninjau Riwayat"),
                 User("generator-secretariat", "Sekretariat Riwayat"),
                 new ApplicationUser { Id = "generator-repair", UserName = "repair@generator.test", FullName = "Pelaksana Riwayat", ResponsibleUnitId = unit.Id });
-            db.Users.AddRange(ids.Select((id, i) => User(id, $"Peninjau Uji {i + 1:00}")));
+            // In the Inspector role: only inspectors may lead a visit (VisitService checks the role in the database).
+            TestUsers.Add(db, Roles.Inspector, [.. ids]);
             await db.SaveChangesAsync();
         }
 

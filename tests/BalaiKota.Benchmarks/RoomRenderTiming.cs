@@ -2,6 +2,7 @@ using System.Diagnostics;
 using System.Globalization;
 using BalaiKota.Core.Data;
 using BalaiKota.Core.Domain;
+using BalaiKota.Core.Features.FollowUps;
 using BalaiKota.Core.Features.Visits;
 using BalaiKota.Testing;
 using BalaiKota.Web.Features.Visits;
@@ -149,6 +150,10 @@ internal static class RoomRenderTiming
         var services = StaticPageRender.Services(scenario, $"/visits/{visitId}/rooms/{roomId}", inspector, Roles.Inspector);
         services.AddSingleton(scenario.Host.Services.GetRequiredService<TemplateCache>());
         services.AddScoped<InspectionService>();
+
+        // The room's open tasks, shown under its checklist.
+        services.AddOptions<DueDays>();
+        services.AddScoped<FollowUpService>();
         return services.BuildServiceProvider(validateScopes: true);
     }
 
