@@ -14,6 +14,11 @@ public sealed class ConflictTests(BrowserFixture browser)
         var first = await SignedInTabletAsync();
         await first.ClickAsync("[data-testid=adhoc-opd]");
         await first.Locator(".mud-popover-open .mud-list-item").Filter(new() { HasText = "Badan Kepegawaian dan Pengembangan SDM" }).ClickAsync();
+
+        // The choice has reached the server (the button is enabled by it) and the list has closed, so the tap is not lost
+        // on a closing popover or a button about to be re-rendered.
+        await Assertions.Expect(first.Locator(".mud-popover-open")).ToHaveCountAsync(0);
+        await Assertions.Expect(first.GetByTestId("adhoc-start")).ToBeEnabledAsync();
         await first.ClickAsync("[data-testid=adhoc-start]");
         await first.WaitForURLAsync(new Regex(@"/visits/[0-9a-f-]{36}$"));
         await PageChecks.WaitUntilSettledAsync(first);
