@@ -1,6 +1,7 @@
 using BalaiKota.Core.Data;
 using BalaiKota.Core.Data.Seeding;
 using BalaiKota.Core.Domain;
+using BalaiKota.Core.Features.Admin;
 using BalaiKota.Core.Features.Dashboard;
 using BalaiKota.Core.Features.Exports;
 using BalaiKota.Core.Features.FollowUps;
@@ -76,6 +77,7 @@ public static class CoreRegistration
         services.AddScoped<MonthlyReportService>();
         services.AddScoped<DashboardService>();
         services.AddScoped<ExportService>();
+        services.AddScoped<AdminOverviewService>();
         return builder;
     }
 

@@ -52,7 +52,8 @@ public sealed class AccessByRoleTests(BalaiKotaWebFactory factory) : IClassFixtu
                 ("/reports", Roles.Inspector) => "data-testid=\"reports-own-visits\"",
                 ("/reports", _) => "data-testid=\"report-month\"",
                 ("/dashboard", _) => "data-testid=\"key-figures\"",
-                _ => "Segera hadir",
+                ("/admin", _) => "data-testid=\"admin-areas\"",
+                _ => throw new ArgumentOutOfRangeException(nameof(route), route, "No content check for this route."),
             };
             Assert.Contains(content, await response.Content.ReadAsStringAsync(), StringComparison.Ordinal);
         }

@@ -8,13 +8,13 @@ public sealed class LanguageAndHealthTests(BalaiKotaWebFactory factory) : IClass
     public async Task SpeaksIndonesianUntilTheUserChoosesEnglish()
     {
         using var client = await Browserless.SignedInAsync(factory, "admin@balaikota.test");
-        Assert.Contains("Segera hadir", await client.GetStringAsync("/admin"), StringComparison.Ordinal);
+        Assert.Contains("Templat daftar periksa", await client.GetStringAsync("/admin"), StringComparison.Ordinal);
 
         using var switched = await client.GetAsync("/culture/set?culture=en-US&redirectUri=%2Fadmin");
         var english = await client.GetStringAsync("/admin");
 
         Assert.Equal("/admin", switched.Headers.Location!.OriginalString);
-        Assert.Contains("Coming soon", english, StringComparison.Ordinal);
+        Assert.Contains("Checklist templates", english, StringComparison.Ordinal);
         Assert.Contains("<html lang=\"en\"", english, StringComparison.Ordinal);
     }
 
