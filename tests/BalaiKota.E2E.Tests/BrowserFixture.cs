@@ -28,13 +28,7 @@ public sealed class BrowserFixture : IAsyncLifetime
         }
 
         Directory.CreateDirectory(ScreenshotFolder);
-        _app = await AppProcess.StartAsync(
-            new Dictionary<string, string>
-            {
-                ["ConnectionStrings__BalaiKota"] = $"Data Source={_database}",
-                ["Demo__Password"] = DemoPassword,
-            },
-            TimeSpan.FromSeconds(120));
+        _app = await StartDemoAppAsync(_database);
         _playwright = await Playwright.CreateAsync();
         _browser = await _playwright.Chromium.LaunchAsync(new BrowserTypeLaunchOptions
         {
@@ -45,12 +39,15 @@ public sealed class BrowserFixture : IAsyncLifetime
     }
 
     /// <summary>A fresh browser context (no cookies) at the given viewport, e.g. a 10-inch tablet.</summary>
-    public async Task<IPage> NewPageAsync(int width, int height)
+    public Task<IPage> NewPageAsync(int width, int height) => NewPageAsync(width, height, BaseAddress);
+
+    /// <summary>The same, on another app than the shared one (a test whose changes the others must not see).</summary>
+    public async Task<IPage> NewPageAsync(int width, int height, Uri app)
     {
         TestEnvironment.RequireChromium();
         var context = await _browser!.NewContextAsync(new BrowserNewContextOptions
         {
-            BaseURL = BaseAddress.ToString(),
+            BaseURL = app.ToString(),
             ViewportSize = new ViewportSize { Width = width, Height = height },
             HasTouch = true,
             Locale = "id-ID",
@@ -58,6 +55,15 @@ public sealed class BrowserFixture : IAsyncLifetime
         });
         return await context.NewPageAsync();
     }
+
+    /// <summary>The app as a user starts it, on SQLite with demo data whose accounts share <see cref="DemoPassword"/>.</summary>
+    public static Task<AppProcess> StartDemoAppAsync(string database) => AppProcess.StartAsync(
+        new Dictionary<string, string>
+        {
+            ["ConnectionStrings__BalaiKota"] = $"Data Source={database}",
+            ["Demo__Password"] = DemoPassword,
+        },
+        TimeSpan.FromSeconds(120));
 
     public async ValueTask DisposeAsync()
     {
