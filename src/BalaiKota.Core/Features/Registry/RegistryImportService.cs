@@ -15,6 +15,9 @@ namespace BalaiKota.Core.Features.Registry;
 /// </summary>
 public sealed class RegistryImportService(IDbContextFactory<BalaiKotaDbContext> contexts)
 {
+    /// <summary>The largest file an import reads; the page says so before it uploads more.</summary>
+    public const int MaxUploadBytes = MaxBytes;
+
     private const string Changing = "mengimpor daftar ruangan";
 
     private static readonly Dictionary<string, RegistryColumn> ColumnOfCode = new(StringComparer.Ordinal)
