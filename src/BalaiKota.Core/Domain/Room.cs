@@ -54,9 +54,9 @@ public class Room : AuditableEntity
     public void Update(Guid opdId, Guid buildingId, string name, int floor, RoomType type, decimal areaSquareMeters, int occupancy, bool isAirConditioned, ToiletUsers? toiletFor)
     {
         Guard.That(toiletFor is null || type == RoomType.Toilet, "room.toiletFor", "Hanya toilet yang ditandai untuk pria, wanita, atau semua.");
+        var checkedName = Guard.Text(name, "room.name", "Nama ruangan wajib diisi (paling banyak 200 karakter).");
         Guard.That(opdId != Guid.Empty, "room.opd", "Pilih OPD ruangan ini.");
         Guard.That(buildingId != Guid.Empty, "room.building", "Pilih gedung ruangan ini.");
-        var checkedName = Guard.Text(name, "room.name", "Nama ruangan wajib diisi (paling banyak 200 karakter).");
         Guard.That(floor is >= -5 and <= 100, "room.floor", "Lantai harus antara -5 dan 100.");
         Guard.That(Enum.IsDefined(type), "room.type", "Jenis ruangan tidak dikenal.");
         Guard.That(areaSquareMeters is >= 0 and <= 100_000, "room.area", "Luas ruangan harus antara 0 dan 100.000 m².");
