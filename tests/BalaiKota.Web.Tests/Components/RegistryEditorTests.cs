@@ -77,6 +77,26 @@ public sealed class RegistryEditorTests : ShellContext, IAsyncLifetime
     }
 
     [Fact]
+    public async Task ConfirmsARoomAddedDuringAVisitWithTheDetailsTheAdministratorFillsIn()
+    {
+        await using var db = _database.CreateDbContext();
+        var opd = await db.Opds.SingleAsync(o => o.ShortName == "Disdukcapil");
+        var building = await db.Buildings.Where(b => b.Name == Annex).Select(b => b.Id).SingleAsync();
+        db.Rooms.Add(Room.AddedDuringVisit(opd.Id, building, "Gudang Arsip", 1, RoomType.Other, null));
+        await db.SaveChangesAsync();
+        var page = RenderRooms();
+
+        Assert.Contains("Gudang Arsip", page.Find("[data-testid=confirm-row]").TextContent, StringComparison.Ordinal);
+        page.Find("button[data-testid=confirm-room]").Click();
+        page.Find("input[data-testid=room-area]").Change("14");
+        page.Find("button[data-testid=room-save]").Click();
+
+        page.WaitForAssertion(() => Assert.Empty(page.FindAll("[data-testid=rooms-to-confirm]")), Loading);
+        var room = await db.Rooms.AsNoTracking().SingleAsync(r => r.Name == "Gudang Arsip");
+        Assert.Equal((false, 14m), (room.NeedsConfirmation, room.AreaSquareMeters));
+    }
+
+    [Fact]
     public async Task ListsEveryBadLineOfAnUploadAndKeepsImportDisabled()
     {
         var panel = Render<RegistryCsvPanel>(p => p.Add(c => c.Kind, RegistryKind.Rooms));
