@@ -9,33 +9,9 @@ public sealed class RegistryAccessTests(BalaiKotaWebFactory factory) : IClassFix
 {
     private static IReadOnlyDictionary<string, string> Emails => DemoAccounts.Emails;
 
-    public static TheoryData<string, string> PagesAndRoles()
-    {
-        var data = new TheoryData<string, string>();
-        foreach (var page in new[] { "/admin/opds", "/admin/rooms" })
-        {
-            foreach (var role in Roles.All)
-            {
-                data.Add(page, role);
-            }
-        }
+    public static TheoryData<string, string> PagesAndRoles() => EachRole("/admin/opds", "/admin/rooms");
 
-        return data;
-    }
-
-    public static TheoryData<string, string> FilesAndRoles()
-    {
-        var data = new TheoryData<string, string>();
-        foreach (var file in new[] { "opds", "buildings", "rooms" })
-        {
-            foreach (var role in Roles.All)
-            {
-                data.Add(file, role);
-            }
-        }
-
-        return data;
-    }
+    public static TheoryData<string, string> FilesAndRoles() => EachRole("opds", "buildings", "rooms");
 
     [Theory]
     [MemberData(nameof(PagesAndRoles))]
@@ -105,5 +81,19 @@ public sealed class RegistryAccessTests(BalaiKotaWebFactory factory) : IClassFix
 
         Assert.Equal(HttpStatusCode.Redirect, response.StatusCode);
         Assert.StartsWith("/Account/Login", response.Headers.Location!.PathAndQuery, StringComparison.Ordinal);
+    }
+
+    private static TheoryData<string, string> EachRole(params string[] items)
+    {
+        var data = new TheoryData<string, string>();
+        foreach (var item in items)
+        {
+            foreach (var role in Roles.All)
+            {
+                data.Add(item, role);
+            }
+        }
+
+        return data;
     }
 }

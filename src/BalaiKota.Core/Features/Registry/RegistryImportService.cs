@@ -189,15 +189,11 @@ public sealed class RegistryImportService(IDbContextFactory<BalaiKotaDbContext> 
             opd.Update(cells.Text(OpdName), shortName, kind!.Value, men!.Value, women!.Value);
         }
 
-        if (active == true)
-        {
-            opd.Activate();
-        }
-        else if (active == false && opd.IsActive)
+        Switch(active, opd.Activate, () =>
         {
             opd.Deactivate();
             RegistryRules.DeactivateRooms(registry.Rooms.Where(r => r.OpdId == opd.Id));
-        }
+        });
 
         return (opd, isNew, new ImportRow(cells.Line, ImportAction.Add, opd.Name, Opd: opd.ShortName));
     }
@@ -226,15 +222,11 @@ public sealed class RegistryImportService(IDbContextFactory<BalaiKotaDbContext> 
             RegistryRules.FloorsKept(building, registry.Rooms);
         }
 
-        if (active == true)
-        {
-            building.Activate();
-        }
-        else if (active == false && building.IsActive)
+        Switch(active, building.Activate, () =>
         {
             building.Deactivate();
             RegistryRules.DeactivateRooms(registry.Rooms.Where(r => r.BuildingId == building.Id));
-        }
+        });
 
         return (building, isNew, new ImportRow(cells.Line, ImportAction.Add, building.Name));
     }
@@ -270,17 +262,23 @@ public sealed class RegistryImportService(IDbContextFactory<BalaiKotaDbContext> 
             room.Update(opd.Id, building.Id, name, floor!.Value, type!.Value, area, occupancy, airConditioned, toiletFor);
         }
 
-        if (active == true)
-        {
-            room.Activate();
-        }
-        else if (active == false)
-        {
-            room.Deactivate();
-        }
+        Switch(active, room.Activate, room.Deactivate);
 
         RegistryRules.RoomFits(room, opd, building, registry.Rooms);
         return (room, isNew, new ImportRow(cells.Line, ImportAction.Add, room.Name, opd.ShortName, building.Name, room.Floor));
+    }
+
+    /// <summary>The file's Aktif column: empty keeps a row as it is; an OPD or building switched off takes its rooms with it.</summary>
+    private static void Switch(bool? active, Action activate, Action deactivate)
+    {
+        if (active == true)
+        {
+            activate();
+        }
+        else if (active == false)
+        {
+            deactivate();
+        }
     }
 
     /// <summary>The registry as loaded (tracked) for one import, with the rows the file adds.</summary>

@@ -125,14 +125,7 @@ public sealed class RegistryService(IDbContextFactory<BalaiKotaDbContext> contex
         AdminAccess.Require(actor, Changing);
         await using var db = await WriterAsync(actor, ct);
         var opd = await db.Opds.SingleOrDefaultAsync(o => o.Id == id, ct) ?? throw RegistryRules.NotFound();
-        var rooms = active ? 0 : await DeactivateAsync(db, opd, ct);
-        if (active)
-        {
-            opd.Activate();
-        }
-
-        await db.SaveChangesAsync(ct);
-        return new ActiveResult(active, rooms);
+        return await SwitchAsync(db, active, opd.Activate, () => DeactivateAsync(db, opd, ct), ct);
     }
 
     /// <summary>Deletes an OPD nothing refers to; one with rooms, visits or a repair unit is deactivated instead.</summary>
@@ -176,14 +169,7 @@ public sealed class RegistryService(IDbContextFactory<BalaiKotaDbContext> contex
         AdminAccess.Require(actor, Changing);
         await using var db = await WriterAsync(actor, ct);
         var building = await db.Buildings.SingleOrDefaultAsync(b => b.Id == id, ct) ?? throw RegistryRules.NotFound();
-        var rooms = active ? 0 : await DeactivateAsync(db, building, ct);
-        if (active)
-        {
-            building.Activate();
-        }
-
-        await db.SaveChangesAsync(ct);
-        return new ActiveResult(active, rooms);
+        return await SwitchAsync(db, active, building.Activate, () => DeactivateAsync(db, building, ct), ct);
     }
 
     /// <summary>Deletes a building without rooms; one with rooms is deactivated, and its rooms with it.</summary>
@@ -297,6 +283,22 @@ public sealed class RegistryService(IDbContextFactory<BalaiKotaDbContext> contex
     {
         building.Deactivate();
         return RegistryRules.DeactivateRooms(await db.Rooms.Where(r => r.BuildingId == building.Id).ToListAsync(ct));
+    }
+
+    private static async Task<ActiveResult> SwitchAsync(BalaiKotaDbContext db, bool active, Action activate, Func<Task<int>> deactivate, CancellationToken ct)
+    {
+        var rooms = 0;
+        if (active)
+        {
+            activate();
+        }
+        else
+        {
+            rooms = await deactivate();
+        }
+
+        await db.SaveChangesAsync(ct);
+        return new ActiveResult(active, rooms);
     }
 
     private static async Task<RemoveResult> RemoveAsync(BalaiKotaDbContext db, RegistryReferences references, Action delete, Func<Task<int>> deactivate, CancellationToken ct)
