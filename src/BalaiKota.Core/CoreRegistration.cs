@@ -5,6 +5,7 @@ using BalaiKota.Core.Features.Admin;
 using BalaiKota.Core.Features.Dashboard;
 using BalaiKota.Core.Features.Exports;
 using BalaiKota.Core.Features.FollowUps;
+using BalaiKota.Core.Features.Registry;
 using BalaiKota.Core.Features.Reports;
 using BalaiKota.Core.Features.Visits;
 using Microsoft.AspNetCore.Identity;
@@ -78,6 +79,8 @@ public static class CoreRegistration
         services.AddScoped<DashboardService>();
         services.AddScoped<ExportService>();
         services.AddScoped<AdminOverviewService>();
+        services.AddScoped<RegistryService>();
+        services.AddScoped<RegistryImportService>();
         return builder;
     }
 

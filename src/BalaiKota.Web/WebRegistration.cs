@@ -4,6 +4,7 @@ using BalaiKota.Core.Features.FollowUps;
 using BalaiKota.Web.Authorization;
 using BalaiKota.Web.Components;
 using BalaiKota.Web.Components.Account;
+using BalaiKota.Web.Features.Admin.Registry;
 using BalaiKota.Web.Features.Reports;
 using BalaiKota.Web.Features.Visits;
 using BalaiKota.Web.Localization;
@@ -81,6 +82,7 @@ public static class WebRegistration
         app.MapVisitFiles();
         app.MapReports();
         app.MapExports();
+        app.MapRegistryFiles();
         app.MapHealthChecks("/health").AllowAnonymous();
         return app;
     }

@@ -1,3 +1,5 @@
+using System.Diagnostics.CodeAnalysis;
+
 namespace BalaiKota.Core.Domain;
 
 public class Room : AuditableEntity
@@ -9,20 +11,8 @@ public class Room : AuditableEntity
 
     public Room(Guid opdId, Guid buildingId, string name, int floor, RoomType type, decimal areaSquareMeters, int occupancy, bool isAirConditioned, ToiletUsers? toiletFor = null)
     {
-        Guard.That(toiletFor is null || type == RoomType.Toilet, "room.toiletFor", "Hanya toilet yang ditandai untuk pria, wanita, atau semua.");
         Id = Guid.CreateVersion7();
-        OpdId = opdId;
-        BuildingId = buildingId;
-        Name = Guard.Text(name, "room.name", "Nama ruangan wajib diisi (paling banyak 200 karakter).");
-        Guard.That(floor is >= -5 and <= 100, "room.floor", "Lantai harus antara -5 dan 100.");
-        Guard.That(areaSquareMeters is >= 0 and <= 100_000, "room.area", "Luas ruangan harus antara 0 dan 100.000 m².");
-        Guard.That(occupancy is >= 0 and <= 10_000, "room.occupancy", "Jumlah penghuni harus antara 0 dan 10.000.");
-        Floor = floor;
-        Type = type;
-        AreaSquareMeters = areaSquareMeters;
-        Occupancy = occupancy;
-        IsAirConditioned = isAirConditioned;
-        ToiletFor = type == RoomType.Toilet ? toiletFor ?? ToiletUsers.All : null;
+        Update(opdId, buildingId, name, floor, type, areaSquareMeters, occupancy, isAirConditioned, toiletFor);
         IsActive = true;
     }
 
@@ -59,5 +49,34 @@ public class Room : AuditableEntity
             NeedsConfirmation = true,
         };
 
+    /// <summary>Moves or corrects the room with the same rules as a new one; nothing changes if one is broken.</summary>
+    [MemberNotNull(nameof(Name))]
+    public void Update(Guid opdId, Guid buildingId, string name, int floor, RoomType type, decimal areaSquareMeters, int occupancy, bool isAirConditioned, ToiletUsers? toiletFor)
+    {
+        Guard.That(toiletFor is null || type == RoomType.Toilet, "room.toiletFor", "Hanya toilet yang ditandai untuk pria, wanita, atau semua.");
+        var checkedName = Guard.Text(name, "room.name", "Nama ruangan wajib diisi (paling banyak 200 karakter).");
+        Guard.That(opdId != Guid.Empty, "room.opd", "Pilih OPD ruangan ini.");
+        Guard.That(buildingId != Guid.Empty, "room.building", "Pilih gedung ruangan ini.");
+        Guard.That(floor is >= -5 and <= 100, "room.floor", "Lantai harus antara -5 dan 100.");
+        Guard.That(Enum.IsDefined(type), "room.type", "Jenis ruangan tidak dikenal.");
+        Guard.That(areaSquareMeters is >= 0 and <= 100_000, "room.area", "Luas ruangan harus antara 0 dan 100.000 m².");
+        Guard.That(occupancy is >= 0 and <= 10_000, "room.occupancy", "Jumlah penghuni harus antara 0 dan 10.000.");
+        Guard.That(toiletFor is null || Enum.IsDefined(toiletFor.Value), "room.toiletFor", "Hanya toilet yang ditandai untuk pria, wanita, atau semua.");
+        OpdId = opdId;
+        BuildingId = buildingId;
+        Name = checkedName;
+        Floor = floor;
+        Type = type;
+        AreaSquareMeters = areaSquareMeters;
+        Occupancy = occupancy;
+        IsAirConditioned = isAirConditioned;
+        ToiletFor = type == RoomType.Toilet ? toiletFor ?? ToiletUsers.All : null;
+    }
+
+    /// <summary>An administrator takes a room added during a visit into the registry, usually after filling in what the inspector could not see.</summary>
+    public void Confirm() => NeedsConfirmation = false;
+
     public void Deactivate() => IsActive = false;
+
+    public void Activate() => IsActive = true;
 }

@@ -1,0 +1,150 @@
+using System.Security.Claims;
+using BalaiKota.Core.Data;
+using BalaiKota.Core.Data.Seeding;
+using BalaiKota.Core.Domain;
+using BalaiKota.Core.Features.Registry;
+using BalaiKota.Testing;
+using BalaiKota.Web.Features.Admin.Registry;
+using Bunit;
+using Microsoft.AspNetCore.Components;
+using Microsoft.AspNetCore.Components.Forms;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
+using MudBlazor;
+
+namespace BalaiKota.Web.Tests.Components;
+
+/// <summary>The registry's editors on the sample registry: the room form and the CSV import's preview.</summary>
+public sealed class RegistryEditorTests : ShellContext, IAsyncLifetime
+{
+    private const string Annex = "Gedung Pelayanan Terpadu (contoh)";
+    private static readonly TimeSpan Loading = TimeSpan.FromSeconds(10);
+    private TestDatabase _database = default!;
+
+    public async ValueTask InitializeAsync()
+    {
+        _database = await TestDatabase.CreateMigratedAsync(DatabaseProvider.Sqlite);
+        await using var db = _database.CreateDbContext();
+        await SampleRegistry.EnsureAsync(db);
+        TestUsers.Add(db, Roles.Administrator, "admin");
+        await db.SaveChangesAsync();
+        Services.AddSingleton(new RegistryService(_database));
+        Services.AddSingleton(new RegistryImportService(_database));
+        var authorization = AddAuthorization();
+        authorization.SetAuthorized("admin@balaikota.test");
+        authorization.SetRoles(Roles.Administrator);
+        authorization.SetClaims(new Claim(ClaimTypes.NameIdentifier, "admin"));
+    }
+
+    public new async ValueTask DisposeAsync()
+    {
+        await _database.DisposeAsync();
+        await base.DisposeAsync();
+    }
+
+    [Fact]
+    public async Task SaysWhatIsMissingWhenARoomIsSavedWithoutANameAndSavesNothing()
+    {
+        var page = RenderRooms();
+        var before = await RoomCountAsync();
+
+        page.Find("button[data-testid=room-add]").Click();
+        page.Find("button[data-testid=room-save]").Click();
+
+        page.WaitForAssertion(() => Assert.Contains("Nama ruangan wajib diisi", page.Find("[data-testid=room-form-error]").TextContent, StringComparison.Ordinal), Loading);
+        Assert.Equal(before, await RoomCountAsync());
+    }
+
+    [Fact]
+    public async Task AddsARoomAndShowsItInTheListUnderItsOpdAndBuilding()
+    {
+        var page = RenderRooms();
+        await using var db = _database.CreateDbContext();
+        var opd = await db.Opds.Where(o => o.ShortName == "Disdukcapil").Select(o => o.Id).SingleAsync();
+        var building = await db.Buildings.Where(b => b.Name == Annex).Select(b => b.Id).SingleAsync();
+
+        page.Find("button[data-testid=room-add]").Click();
+        var form = page.FindComponent<RoomForm>();
+        form.Find("input[data-testid=room-name]").Change("Ruang Arsip Baru");
+        var selects = form.FindComponents<MudSelect<Guid>>();
+        await form.InvokeAsync(() => selects[0].Instance.ValueChanged.InvokeAsync(opd));
+        await form.InvokeAsync(() => selects[1].Instance.ValueChanged.InvokeAsync(building));
+        page.Find("button[data-testid=room-save]").Click();
+
+        page.WaitForAssertion(() => Assert.Contains(page.FindAll("[data-testid=room-row-name]"), c => c.TextContent.Contains("Ruang Arsip Baru", StringComparison.Ordinal)), Loading);
+        Assert.Empty(page.FindAll("[data-testid=room-form]"));
+        Assert.True(await db.Rooms.AnyAsync(r => r.Name == "Ruang Arsip Baru" && r.OpdId == opd && r.BuildingId == building && r.Floor == 1));
+    }
+
+    [Fact]
+    public async Task ConfirmsARoomAddedDuringAVisitWithTheDetailsTheAdministratorFillsIn()
+    {
+        await using var db = _database.CreateDbContext();
+        var opd = await db.Opds.SingleAsync(o => o.ShortName == "Disdukcapil");
+        var building = await db.Buildings.Where(b => b.Name == Annex).Select(b => b.Id).SingleAsync();
+        db.Rooms.Add(Room.AddedDuringVisit(opd.Id, building, "Gudang Arsip", 1, RoomType.Other, null));
+        await db.SaveChangesAsync();
+        var page = RenderRooms();
+
+        Assert.Contains("Gudang Arsip", page.Find("[data-testid=confirm-row]").TextContent, StringComparison.Ordinal);
+        page.Find("button[data-testid=confirm-room]").Click();
+        page.Find("input[data-testid=room-area]").Change("14");
+        page.Find("button[data-testid=room-save]").Click();
+
+        page.WaitForAssertion(() => Assert.Empty(page.FindAll("[data-testid=rooms-to-confirm]")), Loading);
+        var room = await db.Rooms.AsNoTracking().SingleAsync(r => r.Name == "Gudang Arsip");
+        Assert.Equal((false, 14m), (room.NeedsConfirmation, room.AreaSquareMeters));
+    }
+
+    [Fact]
+    public async Task ListsEveryBadLineOfAnUploadAndKeepsImportDisabled()
+    {
+        var panel = Render<RegistryCsvPanel>(p => p.Add(c => c.Kind, RegistryKind.Rooms));
+        var before = await RoomCountAsync();
+
+        Upload(panel, "OPD;Gedung;Lantai;Nama ruangan;Jenis ruangan\r\n" +
+            $"Disdukcapil;{Annex};1;Ruang Arsip;Ruang kerja\r\n" +
+            $"Dinas Fiktif;{Annex};1;Ruang A;Ruang kerja\r\n" +
+            $"Disdukcapil;{Annex};satu;Ruang B;Dapur\r\n");
+
+        panel.WaitForAssertion(() => Assert.Equal(3, panel.FindAll("[data-testid=import-error-row]").Count), Loading);
+        Assert.Contains("belum terdaftar", panel.FindAll("[data-testid=import-error-row]")[0].TextContent, StringComparison.Ordinal);
+        Assert.StartsWith("3", panel.FindAll("[data-testid=import-error-row]")[0].TextContent.Trim(), StringComparison.Ordinal);
+        Assert.True(panel.Find("button[data-testid=import-rooms]").HasAttribute("disabled"));
+        Assert.Equal(before, await RoomCountAsync());
+    }
+
+    [Fact]
+    public async Task ImportsAGoodFileOnlyWhenAskedAndSaysWhatItDid()
+    {
+        var panel = Render<RegistryCsvPanel>(p => p.Add(c => c.Kind, RegistryKind.Rooms));
+        var before = await RoomCountAsync();
+
+        Upload(panel, "OPD;Gedung;Lantai;Nama ruangan;Jenis ruangan\r\n" + $"Disdukcapil;{Annex};1;Ruang Arsip;Ruang kerja\r\n");
+
+        panel.WaitForAssertion(() => Assert.False(panel.Find("button[data-testid=import-rooms]").HasAttribute("disabled")), Loading);
+        Assert.Equal(before, await RoomCountAsync());
+        panel.Find("button[data-testid=import-rooms]").Click();
+        panel.WaitForAssertion(() => Assert.Contains("diimpor: 1 ditambah", panel.Find("[data-testid=import-summary]").TextContent, StringComparison.Ordinal), Loading);
+        Assert.Equal(before + 1, await RoomCountAsync());
+        Assert.Equal("/admin/registry/rooms.csv", panel.Find("a[data-testid=export-rooms]").GetAttribute("href"));
+    }
+
+    private static void Upload(IRenderedComponent<RegistryCsvPanel> panel, string text) =>
+        panel.FindComponent<InputFile>().UploadFiles(InputFileContent.CreateFromText(text, "ruangan.csv", contentType: "text/csv"));
+
+    private IRenderedComponent<RoomsPage> RenderRooms()
+    {
+        Services.GetRequiredService<NavigationManager>().NavigateTo("/admin/rooms");
+        Render<MudPopoverProvider>();
+        var page = Render<RoomsPage>();
+        page.WaitForAssertion(() => Assert.NotEmpty(page.FindAll("[data-testid=room-row-name]")), Loading);
+        return page;
+    }
+
+    private async Task<int> RoomCountAsync()
+    {
+        await using var db = _database.CreateDbContext();
+        return await db.Rooms.CountAsync();
+    }
+}
