@@ -4,6 +4,7 @@ using BalaiKota.Core.Features.FollowUps;
 using BalaiKota.Web.Authorization;
 using BalaiKota.Web.Components;
 using BalaiKota.Web.Components.Account;
+using BalaiKota.Web.Features.Admin.Registry;
 using BalaiKota.Web.Features.Reports;
 using BalaiKota.Web.Features.Visits;
 using BalaiKota.Web.Localization;
@@ -48,6 +49,7 @@ public static class WebRegistration
         services.AddAuthorization(PageAccess.AddPolicies);
 
         services.AddHostedService<DueReminderWorker>();
+        services.AddRoomLabels();
         services.AddHealthChecks().AddDbContextCheck<BalaiKotaDbContext>();
         return builder;
     }
@@ -81,6 +83,7 @@ public static class WebRegistration
         app.MapVisitFiles();
         app.MapReports();
         app.MapExports();
+        app.MapRoomLabels();
         app.MapHealthChecks("/health").AllowAnonymous();
         return app;
     }

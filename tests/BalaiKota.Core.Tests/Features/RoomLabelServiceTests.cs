@@ -68,6 +68,7 @@ public abstract class RoomLabelServiceTests(DatabaseProvider provider) : IAsyncL
         Assert.Equal(_clock.GetUtcNow().UtcDateTime, sheet.PrintedAtUtc);
         Assert.Equal(["Lobi", "Ruang 2", "Ruang 10", "Ruang Laktasi", "Aula", "ruang arsip"], sheet.Labels.Select(l => l.RoomName));
         Assert.Equal([1, 1, 1, 1, 2, 2], sheet.Labels.Select(l => l.Floor));
+        Assert.All(sheet.Labels, l => Assert.True(l.IsActive));
         var aula = sheet.Labels.Single(l => l.RoomName == "Aula");
         Assert.Equal(("Badan Perencanaan Pembangunan Daerah", "Bappelitbang", "Gedung Utama", _main.Id), (aula.OpdName, aula.OpdShortName, aula.BuildingName, aula.BuildingId));
         Assert.Equal(new Uri($"https://balaikota.bandung.go.id/rooms/{aula.RoomId}/inspect"), aula.InspectUrl);
@@ -120,7 +121,7 @@ public abstract class RoomLabelServiceTests(DatabaseProvider provider) : IAsyncL
     {
         var label = await _labels.RoomAsync(Samples.Administrator, _closedRoom.Id, new Uri("http://localhost:5000"));
 
-        Assert.Equal(("Ruang 3 (ditutup)", "Disdukcapil", _main.Id, 1), (label.RoomName, label.OpdShortName, label.BuildingId, label.Floor));
+        Assert.Equal(("Ruang 3 (ditutup)", "Disdukcapil", _main.Id, 1, false), (label.RoomName, label.OpdShortName, label.BuildingId, label.Floor, label.IsActive));
         Assert.Equal($"http://localhost:5000/rooms/{_closedRoom.Id}/inspect", label.InspectUrl.AbsoluteUri);
         var unknown = await Assert.ThrowsAsync<DomainException>(() => _labels.RoomAsync(Samples.Administrator, Guid.CreateVersion7(), Public));
         Assert.Equal(RoomLabelService.RoomNotFoundCode, unknown.Code);

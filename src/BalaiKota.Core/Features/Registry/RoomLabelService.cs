@@ -90,9 +90,9 @@ public sealed class RoomLabelService(IDbContextFactory<BalaiKotaDbContext> conte
         var rows = await (from r in rooms
                           join o in db.Opds on r.OpdId equals o.Id
                           join b in db.Buildings on r.BuildingId equals b.Id
-                          select new { r.Id, r.Name, Opd = o.Name, o.ShortName, r.BuildingId, Building = b.Name, r.Floor })
+                          select new { r.Id, r.Name, Opd = o.Name, o.ShortName, r.BuildingId, Building = b.Name, r.Floor, r.IsActive })
             .ToListAsync(ct);
-        return [.. rows.Select(r => new RoomLabel(r.Id, r.Name, r.Opd, r.ShortName, r.BuildingId, r.Building, r.Floor, InspectUrl(baseUrl, r.Id)))];
+        return [.. rows.Select(r => new RoomLabel(r.Id, r.Name, r.Opd, r.ShortName, r.BuildingId, r.Building, r.Floor, InspectUrl(baseUrl, r.Id), r.IsActive))];
     }
 
     /// <summary>Names as a person sorts them, the same on both databases: "Ruang 2" before "Ruang 10", case ignored.</summary>
