@@ -113,7 +113,8 @@ internal sealed class RoomLabelSheetPainter(RoomLabelSheetWords words, DateTime 
 
             blocks[^1] = blocks[^1] with { After = Gap };
             blocks.Add(Run(label.BuildingName, Style(bold: false, detail, ReportStyles.Ink), width, 0));
-            blocks.Add(Run(words.Floor(label.Floor), Style(bold: true, detail + 1, ReportStyles.Ink), width, 0));
+            blocks.Add(Run(words.Floor(label.Floor), Style(bold: true, detail + 1, ReportStyles.Ink), width, Gap));
+            blocks.Add(Run(words.ScanHint, Style(bold: false, detail - 1.5f, ReportStyles.Grey), width, 0));
             if (blocks.Sum(b => b.Height) <= height)
             {
                 break;

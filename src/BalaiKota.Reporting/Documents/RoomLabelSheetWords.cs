@@ -13,6 +13,9 @@ internal sealed class RoomLabelSheetWords(ReportLanguage language)
 
     public string Floor(int floor) => Text.Format(Pick("Lantai {0}", "Floor {0}"), floor);
 
+    /// <summary>Under the label's text: what the code is for, to whoever stands at the door.</summary>
+    public string ScanHint => Pick("Pindai kode QR untuk memeriksa ruangan ini di BalaiKota.", "Scan the QR code to inspect this room in BalaiKota.");
+
     public string Printed(DateTime utc) => Text.Format(Pick("Dicetak {0} WIB · Gunting di sepanjang garis putus-putus.", "Printed {0} WIB · Cut along the dashed lines."), Text.DateTime(utc));
 
     public string PageOf(int number, int total) => Text.Format(Text.PageOf, number, total);

@@ -33,7 +33,7 @@ public sealed class RoomLabelSheetTests
             var cell = CellText(pages[page], slot);
             Assert.Contains(Squeezed(labels[i].RoomName), cell, StringComparison.Ordinal);
             Assert.Contains(Squeezed(labels[i].OpdShortName + labels[i].OpdName), cell, StringComparison.Ordinal);
-            Assert.Contains(Squeezed(labels[i].BuildingName + "Lantai " + labels[i].Floor), cell, StringComparison.Ordinal);
+            Assert.Contains(Squeezed(labels[i].BuildingName + "Lantai " + labels[i].Floor + "Pindai kode QR untuk memeriksa ruangan ini di BalaiKota."), cell, StringComparison.Ordinal);
             Assert.Single(pages, p => Enumerable.Range(0, RoomLabelSheet.PerPage).Any(s => CellText(p, s).Contains(Squeezed(labels[i].RoomName), StringComparison.Ordinal)));
         }
 
@@ -120,6 +120,7 @@ public sealed class RoomLabelSheetTests
         var page = PdfText.Pages(pdf)[0];
         Assert.Contains("Room QR labels — Gedung Balai Kota Utama, floor 2", page, StringComparison.Ordinal);
         Assert.Contains("Floor 2", page, StringComparison.Ordinal);
+        Assert.Contains("Scan the QR code to inspect this room in BalaiKota.", page, StringComparison.Ordinal);
         Assert.Contains("Page 1 of 1", page, StringComparison.Ordinal);
     }
 
