@@ -68,7 +68,7 @@ public sealed class RoomLabelSheetTests
     [Fact]
     public void DrawsCodesThatScanToEachRoomsInspectionAddressAtFourCentimetresOrMore()
     {
-        var labels = Labels(floor: 1, count: 8).Select((l, i) => l with { InspectUrl = new Uri($"https://balaikota.bandung.go.id/rooms/{l.RoomId}/inspect") }).ToList();
+        var labels = Labels(floor: 1, count: 8).Select(l => l with { InspectUrl = new Uri($"https://balaikota.bandung.go.id/rooms/{l.RoomId}/inspect") }).ToList();
         const float scale = 3f;
 
         using var bitmap = Raster(Sheet(labels, floor: 1), labels, scale);

@@ -1,4 +1,3 @@
-using System.Globalization;
 using System.Security.Claims;
 using BalaiKota.Core.Data;
 using BalaiKota.Core.Data.Seeding;
@@ -7,7 +6,6 @@ using BalaiKota.Core.Features.Registry;
 using BalaiKota.Testing;
 using BalaiKota.Web.Features.Admin.Registry;
 using Bunit;
-using Microsoft.AspNetCore.Components;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Options;

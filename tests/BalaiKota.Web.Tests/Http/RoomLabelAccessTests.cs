@@ -24,58 +24,37 @@ public sealed class RoomLabelAccessTests(BalaiKotaWebFactory factory) : IClassFi
     [InlineData(Roles.Secretariat, HttpStatusCode.Forbidden)]
     [InlineData(Roles.Leadership, HttpStatusCode.Forbidden)]
     [InlineData(Roles.RepairUnit, HttpStatusCode.Forbidden)]
-    public async Task ServesTheLabelSheetOfAFloorOnlyToAdministrators(string role, HttpStatusCode expected)
+    public async Task ServesAFloorsLabelSheetAndARoomsQrCodeOnlyToAdministrators(string role, HttpStatusCode expected)
     {
-        var (_, buildingId) = await RoomAsync("Ruang Rapat Diskominfo");
+        var (roomId, buildingId) = await RoomAsync("Ruang Kepala Diskominfo");
         using var client = await Browserless.SignedInAsync(factory, Emails[role]);
 
-        using var response = await client.GetAsync($"/admin/rooms/labels.pdf?buildingId={buildingId}&floor=2");
+        using var sheet = await client.GetAsync($"/admin/rooms/labels.pdf?buildingId={buildingId}&floor=2");
+        using var code = await client.GetAsync($"/admin/rooms/{roomId}/qr.svg");
 
-        Assert.Equal(expected, response.StatusCode);
-        var body = await response.Content.ReadAsByteArrayAsync();
+        Assert.Equal(expected, sheet.StatusCode);
+        Assert.Equal(expected, code.StatusCode);
+        var pdf = await sheet.Content.ReadAsByteArrayAsync();
+        var svg = await code.Content.ReadAsStringAsync();
         if (expected == HttpStatusCode.OK)
         {
-            Assert.Equal("application/pdf", response.Content.Headers.ContentType?.MediaType);
-            Assert.Equal("%PDF-"u8.ToArray(), body.Take(5));
-            Assert.Equal("inline; filename=\"label-qr-gedung-balai-kota-utama-contoh-lantai-2.pdf\"", response.Content.Headers.ContentDisposition?.ToString());
+            Assert.Equal("application/pdf", sheet.Content.Headers.ContentType?.MediaType);
+            Assert.Equal("%PDF-"u8.ToArray(), pdf.Take(5));
+            Assert.Equal("inline; filename=\"label-qr-gedung-balai-kota-utama-contoh-lantai-2.pdf\"", sheet.Content.Headers.ContentDisposition?.ToString());
+            Assert.Equal("image/svg+xml", code.Content.Headers.ContentType?.MediaType);
+            Assert.Equal(QrSymbol.Svg($"http://localhost/rooms/{roomId}/inspect"), svg);
         }
         else
         {
-            Assert.Equal("Anda tidak berhak mencetak label QR ruangan.", System.Text.Encoding.UTF8.GetString(body));
-        }
-    }
-
-    [Theory]
-    [InlineData(Roles.Administrator, HttpStatusCode.OK)]
-    [InlineData(Roles.Inspector, HttpStatusCode.Forbidden)]
-    [InlineData(Roles.Secretariat, HttpStatusCode.Forbidden)]
-    [InlineData(Roles.Leadership, HttpStatusCode.Forbidden)]
-    [InlineData(Roles.RepairUnit, HttpStatusCode.Forbidden)]
-    public async Task ServesARoomsQrCodeOnlyToAdministrators(string role, HttpStatusCode expected)
-    {
-        var (roomId, _) = await RoomAsync("Ruang Kepala Diskominfo");
-        using var client = await Browserless.SignedInAsync(factory, Emails[role]);
-
-        using var response = await client.GetAsync($"/admin/rooms/{roomId}/qr.svg");
-
-        Assert.Equal(expected, response.StatusCode);
-        var body = await response.Content.ReadAsStringAsync();
-        if (expected == HttpStatusCode.OK)
-        {
-            Assert.Equal("image/svg+xml", response.Content.Headers.ContentType?.MediaType);
-            Assert.Equal(QrSymbol.Svg($"http://localhost/rooms/{roomId}/inspect"), body);
-        }
-        else
-        {
-            Assert.NotEqual("image/svg+xml", response.Content.Headers.ContentType?.MediaType);
-            Assert.Equal("Anda tidak berhak mencetak label QR ruangan.", body);
+            Assert.Equal("Anda tidak berhak mencetak label QR ruangan.", System.Text.Encoding.UTF8.GetString(pdf));
+            Assert.Equal("Anda tidak berhak mencetak label QR ruangan.", svg);
         }
     }
 
     [Fact]
     public async Task ServesTheWholeBuildingWhenNoFloorIsChosen()
     {
-        var (_, buildingId) = await RoomAsync("Ruang Rapat Diskominfo");
+        var (_, buildingId) = await RoomAsync("Ruang Kepala Diskominfo");
         using var client = await Browserless.SignedInAsync(factory, Emails[Roles.Administrator]);
 
         using var response = await client.GetAsync($"/admin/rooms/labels.pdf?buildingId={buildingId}&lang=en");
@@ -94,7 +73,7 @@ public sealed class RoomLabelAccessTests(BalaiKotaWebFactory factory) : IClassFi
     [InlineData("/admin/rooms/0190a1b2-0000-7000-8000-000000000000/qr.svg", HttpStatusCode.NotFound, "Ruangan tidak ditemukan.")]
     public async Task AnswersABadAddressWithAPlainReason(string path, HttpStatusCode expected, string reason)
     {
-        var (_, mainId) = await RoomAsync("Ruang Rapat Diskominfo");
+        var (_, mainId) = await RoomAsync("Ruang Kepala Diskominfo");
         using var client = await Browserless.SignedInAsync(factory, Emails[Roles.Administrator]);
 
         using var response = await client.GetAsync(path.Replace("{main}", mainId.ToString(), StringComparison.Ordinal));

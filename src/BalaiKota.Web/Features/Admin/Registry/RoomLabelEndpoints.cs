@@ -38,11 +38,11 @@ public sealed class RoomLabelAddress(IOptions<LabelOptions> options)
 
     public Uri BaseFor(HttpRequest request) => BaseFor($"{request.Scheme}://{request.Host}{request.PathBase}/");
 
-    /// <summary>Where the label sheet of a building (or of one of its floors) is printed from.</summary>
-    public static string SheetPath(Guid buildingId, int? floor, bool english) =>
+    /// <summary>Where the label sheet of a building (or of one of its floors) is printed from, in the language the app is shown in.</summary>
+    public static string SheetPath(Guid buildingId, int? floor) =>
         string.Create(CultureInfo.InvariantCulture, $"/admin/rooms/labels.pdf?buildingId={buildingId:D}")
         + (floor is { } f ? string.Create(CultureInfo.InvariantCulture, $"&floor={f}") : string.Empty)
-        + (english ? "&lang=en" : string.Empty);
+        + (CultureInfo.CurrentUICulture.TwoLetterISOLanguageName == "en" ? "&lang=en" : string.Empty);
 
     public static string QrPath(Guid roomId) => string.Create(CultureInfo.InvariantCulture, $"/admin/rooms/{roomId:D}/qr.svg");
 }
