@@ -81,6 +81,7 @@ public static class CoreRegistration
         services.AddScoped<AdminOverviewService>();
         services.AddScoped<RegistryService>();
         services.AddScoped<RegistryImportService>();
+        services.AddScoped<RoomLabelService>();
         return builder;
     }
 

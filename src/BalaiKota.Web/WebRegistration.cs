@@ -49,6 +49,7 @@ public static class WebRegistration
         services.AddAuthorization(PageAccess.AddPolicies);
 
         services.AddHostedService<DueReminderWorker>();
+        services.AddRoomLabels();
         services.AddHealthChecks().AddDbContextCheck<BalaiKotaDbContext>();
         return builder;
     }
@@ -83,6 +84,7 @@ public static class WebRegistration
         app.MapReports();
         app.MapExports();
         app.MapRegistryFiles();
+        app.MapRoomLabels();
         app.MapHealthChecks("/health").AllowAnonymous();
         return app;
     }
