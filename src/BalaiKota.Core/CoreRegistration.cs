@@ -5,6 +5,7 @@ using BalaiKota.Core.Features.Dashboard;
 using BalaiKota.Core.Features.Exports;
 using BalaiKota.Core.Features.FollowUps;
 using BalaiKota.Core.Features.Reports;
+using BalaiKota.Core.Features.Templates;
 using BalaiKota.Core.Features.Visits;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.EntityFrameworkCore;
@@ -76,6 +77,7 @@ public static class CoreRegistration
         services.AddScoped<MonthlyReportService>();
         services.AddScoped<DashboardService>();
         services.AddScoped<ExportService>();
+        services.AddScoped<TemplateAdminService>();
         return builder;
     }
 
