@@ -97,7 +97,7 @@ public class ChecklistTemplate : AuditableEntity
         var category = FindCategory(categoryId);
         Guard.That(category.Items.Count == 0, "category.notEmpty", "Kategori masih berisi butir; pindahkan atau hapus butirnya terlebih dahulu.");
         _categories.Remove(category);
-        Renumber();
+        Renumber(Ordered());
     }
 
     /// <summary>Moves a category to a position (1 is the first); the others close up around it.</summary>
@@ -109,9 +109,7 @@ public class ChecklistTemplate : AuditableEntity
         var ordered = Ordered();
         ordered.Remove(category);
         ordered.Insert(position - 1, category);
-        _categories.Clear();
-        _categories.AddRange(ordered);
-        Renumber();
+        Renumber(ordered);
     }
 
     /// <summary>Moves an item to a position (1 is the first) in a category, its own or another one.</summary>
@@ -206,12 +204,11 @@ public class ChecklistTemplate : AuditableEntity
 
     private List<ChecklistCategory> Ordered() => [.. _categories.OrderBy(c => c.SortOrder)];
 
-    private void Renumber()
+    private static void Renumber(List<ChecklistCategory> ordered)
     {
-        var order = 1;
-        foreach (var category in Ordered())
+        for (var i = 0; i < ordered.Count; i++)
         {
-            category.PlaceAt(order++);
+            ordered[i].PlaceAt(i + 1);
         }
     }
 
