@@ -88,8 +88,11 @@ public sealed class TemplateAdminService(IDbContextFactory<BalaiKotaDbContext> c
     public Task<Guid> AddItemAsync(Actor actor, Guid draftId, Guid categoryId, ChecklistItemDefinition definition, CancellationToken ct = default) =>
         EditAsync(actor, draftId, (_, draft) => draft.AddItem(categoryId, definition).Id, ct);
 
-    /// <summary>Saves <paramref name="after"/> over the item, provided it is still as <paramref name="before"/> (what the editor opened).</summary>
-    public Task UpdateItemAsync(Actor actor, Guid draftId, Guid itemId, ChecklistItemDefinition before, ChecklistItemDefinition after, CancellationToken ct = default) =>
+    /// <summary>
+    /// Saves <paramref name="after"/> over the item, provided it is still as <paramref name="before"/> (what the editor
+    /// opened); with <paramref name="categoryId"/> of another category, the item moves to the end of that one in the same change.
+    /// </summary>
+    public Task UpdateItemAsync(Actor actor, Guid draftId, Guid itemId, ChecklistItemDefinition before, ChecklistItemDefinition after, Guid? categoryId = null, CancellationToken ct = default) =>
         EditAsync(
             actor,
             draftId,
@@ -99,6 +102,10 @@ public sealed class TemplateAdminService(IDbContextFactory<BalaiKotaDbContext> c
                     ?? throw new DomainException("template.itemMissing", "Butir tidak ditemukan di templat ini.");
                 Guard.That(current.ToDefinition().FieldsChangedFrom(before).Count == 0, "template.itemChanged", "Butir ini baru saja diubah oleh orang lain; muat ulang untuk melihat isinya sekarang, lalu ubah lagi.");
                 draft.UpdateItem(itemId, after);
+                if (categoryId is { } target && target != current.CategoryId)
+                {
+                    draft.MoveItem(itemId, target, (draft.Categories.SingleOrDefault(c => c.Id == target)?.Items.Count ?? 0) + 1);
+                }
             },
             ct);
 
