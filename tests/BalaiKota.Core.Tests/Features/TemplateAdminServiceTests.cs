@@ -173,6 +173,23 @@ public abstract class TemplateAdminServiceTests(DatabaseProvider provider) : IAs
     }
 
     [Fact]
+    public async Task AnItemSavedInAnotherCategoryMovesToItsEndInTheSameChange()
+    {
+        var draft = await _service.CreateDraftAsync(_admin, DefaultChecklist.Code);
+        var view = await _service.GetAsync(_admin, draft);
+        var fan = view.Items.Single(i => i.Definition.Code == "HEAT-FAN");
+        var safety = view.Categories.Single(c => c.NameId == "Keselamatan");
+
+        await _service.UpdateItemAsync(_admin, draft, fan.Id, fan.Definition, fan.Definition with { Weight = 2 }, safety.Id);
+        var refused = await Assert.ThrowsAsync<DomainException>(() => _service.UpdateItemAsync(_admin, draft, fan.Id, fan.Definition with { Weight = 2 }, fan.Definition with { Weight = 2, BandMax = 5 }, Guid.NewGuid()));
+
+        var after = await _service.GetAsync(_admin, draft);
+        Assert.Equal(["SAF-APAR", "SAF-EVACUATION", "SAF-FLOOR", "HEAT-FAN"], after.Categories.Single(c => c.Id == safety.Id).Items.Select(i => i.Definition.Code));
+        Assert.Equal(2, after.Items.Single(i => i.Definition.Code == "HEAT-FAN").Definition.Weight);
+        Assert.Equal("item.passFail", refused.Code);
+    }
+
+    [Fact]
     public async Task OnlyAnAdministratorReadsOrChangesTemplates()
     {
         var draft = await _service.CreateDraftAsync(_admin, DefaultChecklist.Code);
