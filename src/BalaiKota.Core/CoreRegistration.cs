@@ -7,6 +7,7 @@ using BalaiKota.Core.Features.Exports;
 using BalaiKota.Core.Features.FollowUps;
 using BalaiKota.Core.Features.Registry;
 using BalaiKota.Core.Features.Reports;
+using BalaiKota.Core.Features.Templates;
 using BalaiKota.Core.Features.Visits;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.EntityFrameworkCore;
@@ -82,6 +83,7 @@ public static class CoreRegistration
         services.AddScoped<RegistryService>();
         services.AddScoped<RegistryImportService>();
         services.AddScoped<RoomLabelService>();
+        services.AddScoped<TemplateAdminService>();
         return builder;
     }
 

@@ -46,6 +46,40 @@ public sealed record ChecklistItemDefinition
     public required string SourceCode { get; init; }
 
     public string? SourceNote { get; init; }
+
+    /// <summary>The fields in which this definition differs from <paramref name="before"/>, in the order the editor shows them.</summary>
+    public IReadOnlyList<ItemField> FieldsChangedFrom(ChecklistItemDefinition before)
+    {
+        var changed = new List<ItemField>();
+        void Compare(ItemField field, bool same)
+        {
+            if (!same)
+            {
+                changed.Add(field);
+            }
+        }
+
+        Compare(ItemField.Code, Same(Code, before.Code));
+        Compare(ItemField.LabelId, Same(LabelId, before.LabelId));
+        Compare(ItemField.LabelEn, Same(LabelEn, before.LabelEn));
+        Compare(ItemField.AnswerType, AnswerType == before.AnswerType);
+        Compare(ItemField.NotApplicable, AllowNotApplicable == before.AllowNotApplicable);
+        Compare(ItemField.RatingScale, (RatingMin, RatingMax, RatingPassMin) == (before.RatingMin, before.RatingMax, before.RatingPassMin));
+        Compare(ItemField.Unit, Unit == before.Unit);
+        Compare(ItemField.Band, (BandMin, BandMax, MinimumFromHeadcount) == (before.BandMin, before.BandMax, before.MinimumFromHeadcount));
+        Compare(ItemField.Plausibility, (PlausibleMin, PlausibleMax) == (before.PlausibleMin, before.PlausibleMax));
+        Compare(ItemField.RoomTypes, RoomTypes.Distinct().Order().SequenceEqual(before.RoomTypes.Distinct().Order()));
+        Compare(ItemField.Weight, Weight == before.Weight);
+        Compare(ItemField.Severity, DefaultSeverity == before.DefaultSeverity);
+        Compare(ItemField.Guidance, Same(Guidance, before.Guidance));
+        Compare(ItemField.Source, Same(SourceCode, before.SourceCode) && Same(SourceNote, before.SourceNote));
+        return changed;
+    }
+
+    // An item stores its texts trimmed and an empty optional text as nothing, so "a " and "a", or "" and null, are the same.
+    private static bool Same(string? a, string? b) => string.Equals(Normal(a), Normal(b), StringComparison.Ordinal);
+
+    private static string? Normal(string? text) => string.IsNullOrWhiteSpace(text) ? null : text.Trim();
 }
 
 /// <summary>What the inspector entered for one item.</summary>
@@ -146,6 +180,13 @@ public class ChecklistItem
 
     public string? SourceNote { get; private set; }
 
+    /// <summary>Puts the item at a place in a category; the template keeps the numbering of every category gapless.</summary>
+    internal void PlaceIn(Guid categoryId, int sortOrder)
+    {
+        CategoryId = categoryId;
+        SortOrder = sortOrder;
+    }
+
     public bool AppliesTo(RoomType roomType) => RoomTypes.Count == 0 || RoomTypes.Contains(roomType);
 
     /// <summary>Judges an answer against this item. A reading outside the plausibility limits is a typing error and is refused.</summary>
@@ -230,7 +271,11 @@ public class ChecklistItem
 
     internal void Apply(ChecklistItemDefinition d)
     {
-        Validate(d);
+        if (ChecklistItemRules.Check(d) is [var first, ..])
+        {
+            throw new DomainException(first.Code, first.Message);
+        }
+
         Code = d.Code.Trim();
         LabelId = d.LabelId.Trim();
         LabelEn = d.LabelEn.Trim();
@@ -251,39 +296,6 @@ public class ChecklistItem
         Guidance = d.Guidance?.Trim();
         SourceCode = d.SourceCode.Trim();
         SourceNote = d.SourceNote?.Trim();
-    }
-
-    private static void Validate(ChecklistItemDefinition d)
-    {
-        Guard.Text(d.Code, "item.code", "Kode butir wajib diisi (paling banyak 50 karakter).", 50);
-        Guard.Text(d.LabelId, "item.label", "Label butir (Indonesia) wajib diisi.", 300);
-        Guard.Text(d.LabelEn, "item.label", "Label butir (Inggris) wajib diisi.", 300);
-        Guard.Text(d.SourceCode, "item.source", "Rujukan sumber butir wajib diisi.", 100);
-        Guard.That(d.Weight is >= 1 and <= 10, "item.weight", "Bobot butir harus antara 1 dan 10.");
-
-        switch (d.AnswerType)
-        {
-            case AnswerType.PassFail:
-                Guard.That(d.Unit is null && d.BandMin is null && d.BandMax is null && d.RatingMin is null, "item.passFail", "Butir OK/Tidak OK tidak memakai satuan, rentang, atau skala.");
-                break;
-            case AnswerType.Rating:
-                Guard.That(d.RatingMin is >= 0 && d.RatingMax is { } max && max > d.RatingMin && max <= 10, "item.scale", "Skala penilaian harus berupa rentang bilangan bulat, misalnya 1–5.");
-                Guard.That(d.RatingPassMin is { } pass && pass >= d.RatingMin && pass <= d.RatingMax, "item.scalePass", "Nilai lulus harus berada di dalam skala penilaian.");
-                break;
-            case AnswerType.Measurement:
-                Guard.That(d.Unit is not null, "item.unit", "Butir pengukuran wajib memiliki satuan.");
-                Guard.That(d.PlausibleMin is { } pMin && d.PlausibleMax is { } pMax && pMin < pMax, "item.plausible", "Batas wajar pengukuran (minimum dan maksimum) wajib diisi.");
-                Guard.That(d.BandMin is not null || d.BandMax is not null || d.MinimumFromHeadcount, "item.band", "Rentang standar kosong: isi batas bawah dan/atau batas atas.");
-                Guard.That(d.BandMin is null || d.BandMax is null || d.BandMin <= d.BandMax, "item.bandOrder", "Batas bawah rentang standar lebih besar dari batas atasnya.");
-                Guard.That(
-                    (d.BandMin is null || (d.BandMin >= d.PlausibleMin && d.BandMin <= d.PlausibleMax)) &&
-                    (d.BandMax is null || (d.BandMax >= d.PlausibleMin && d.BandMax <= d.PlausibleMax)),
-                    "item.bandPlausible",
-                    "Rentang standar berada di luar batas wajar pengukuran.");
-                break;
-            default:
-                throw new DomainException("item.type", "Jenis jawaban tidak dikenal.");
-        }
     }
 
     private AnswerOutcome EvaluatePassFail(AnswerInput input) => input.Kind switch
@@ -341,4 +353,93 @@ public class ChecklistItem
             ? throw new DomainException("answer.context", "Jumlah pegawai OPD dibutuhkan untuk menilai butir ini.")
             : ToiletRatio.RequiredClosets(context.Headcount);
     }
+}
+
+
+/// <summary>The parts of an item an administrator edits; a problem or a change is reported against one of them.</summary>
+public enum ItemField
+{
+    Code,
+    LabelId,
+    LabelEn,
+    AnswerType,
+    NotApplicable,
+    RatingScale,
+    Unit,
+    Band,
+    Plausibility,
+    RoomTypes,
+    Weight,
+    Severity,
+    Guidance,
+    Source,
+}
+
+/// <summary>One rule an item definition breaks, with the field the editor shows it under.</summary>
+public sealed record ItemProblem(ItemField Field, string Code, string Message);
+
+/// <summary>
+/// Every rule of an item definition, all of them checked at once: saving an item refuses with the first, the editor shows
+/// each under its field, and publishing lists them all for every item.
+/// </summary>
+public static class ChecklistItemRules
+{
+    public static IReadOnlyList<ItemProblem> Check(ChecklistItemDefinition d)
+    {
+        var problems = new List<ItemProblem>();
+        void Need(bool ok, ItemField field, string code, string message)
+        {
+            if (!ok)
+            {
+                problems.Add(new ItemProblem(field, code, message));
+            }
+        }
+
+        Need(Filled(d.Code, 50), ItemField.Code, "item.code", "Kode butir wajib diisi (paling banyak 50 karakter).");
+        Need(Filled(d.LabelId, 300), ItemField.LabelId, "item.label", "Label butir (Indonesia) wajib diisi.");
+        Need(Filled(d.LabelEn, 300), ItemField.LabelEn, "item.label", "Label butir (Inggris) wajib diisi.");
+        Need(Filled(d.SourceCode, 100), ItemField.Source, "item.source", "Rujukan sumber butir wajib diisi.");
+        Need((d.SourceNote?.Trim().Length ?? 0) <= 500, ItemField.Source, "item.sourceNote", "Catatan sumber paling banyak 500 karakter.");
+        Need((d.Guidance?.Trim().Length ?? 0) <= 2000, ItemField.Guidance, "item.guidance", "Panduan paling banyak 2.000 karakter.");
+        Need(d.Weight is >= 1 and <= 10, ItemField.Weight, "item.weight", "Bobot butir harus antara 1 dan 10.");
+        Need(Enum.IsDefined(d.DefaultSeverity), ItemField.Severity, "item.severity", "Tingkat keparahan tidak dikenal.");
+
+        switch (d.AnswerType)
+        {
+            case AnswerType.PassFail:
+                Need(d.Unit is null && d.BandMin is null && d.BandMax is null && d.RatingMin is null, ItemField.AnswerType, "item.passFail", "Butir OK/Tidak OK tidak memakai satuan, rentang, atau skala.");
+                break;
+            case AnswerType.Rating:
+                var scale = d.RatingMin is >= 0 && d.RatingMax is { } max && max > d.RatingMin && max <= 10;
+                Need(scale, ItemField.RatingScale, "item.scale", "Skala penilaian harus berupa rentang bilangan bulat, misalnya 1–5.");
+                Need(!scale || (d.RatingPassMin is { } pass && pass >= d.RatingMin && pass <= d.RatingMax), ItemField.RatingScale, "item.scalePass", "Nilai lulus harus berada di dalam skala penilaian.");
+                break;
+            case AnswerType.Measurement:
+                CheckMeasurement(d, Need);
+                break;
+            default:
+                Need(false, ItemField.AnswerType, "item.type", "Jenis jawaban tidak dikenal.");
+                break;
+        }
+
+        return problems;
+    }
+
+    private static void CheckMeasurement(ChecklistItemDefinition d, Action<bool, ItemField, string, string> need)
+    {
+        need(d.Unit is not null, ItemField.Unit, "item.unit", "Butir pengukuran wajib memiliki satuan.");
+        var plausible = d.PlausibleMin is { } pMin && d.PlausibleMax is { } pMax && pMin < pMax;
+        need(plausible, ItemField.Plausibility, "item.plausible", "Batas wajar pengukuran (minimum dan maksimum) wajib diisi.");
+        need(d.BandMin is not null || d.BandMax is not null || d.MinimumFromHeadcount, ItemField.Band, "item.band", "Rentang standar kosong: isi batas bawah dan/atau batas atas.");
+        need(d.BandMin is null || d.BandMax is null || d.BandMin <= d.BandMax, ItemField.Band, "item.bandOrder", "Batas bawah rentang standar lebih besar dari batas atasnya.");
+        need(
+            !plausible ||
+            ((d.BandMin is null || (d.BandMin >= d.PlausibleMin && d.BandMin <= d.PlausibleMax)) &&
+             (d.BandMax is null || (d.BandMax >= d.PlausibleMin && d.BandMax <= d.PlausibleMax))),
+            ItemField.Band,
+            "item.bandPlausible",
+            "Rentang standar berada di luar batas wajar pengukuran.");
+    }
+
+    private static bool Filled(string? value, int maxLength) => value?.Trim() is { Length: > 0 } text && text.Length <= maxLength;
 }
