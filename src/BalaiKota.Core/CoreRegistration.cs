@@ -1,10 +1,12 @@
 using BalaiKota.Core.Data;
 using BalaiKota.Core.Data.Seeding;
 using BalaiKota.Core.Domain;
+using BalaiKota.Core.Features.Audit;
 using BalaiKota.Core.Features.Dashboard;
 using BalaiKota.Core.Features.Exports;
 using BalaiKota.Core.Features.FollowUps;
 using BalaiKota.Core.Features.Reports;
+using BalaiKota.Core.Features.Users;
 using BalaiKota.Core.Features.Visits;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.EntityFrameworkCore;
@@ -76,6 +78,8 @@ public static class CoreRegistration
         services.AddScoped<MonthlyReportService>();
         services.AddScoped<DashboardService>();
         services.AddScoped<ExportService>();
+        services.AddScoped<UserAdminService>();
+        services.AddScoped<AuditLogService>();
         return builder;
     }
 
