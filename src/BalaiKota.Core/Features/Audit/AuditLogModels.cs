@@ -16,7 +16,7 @@ public sealed record AuditFilter(
 /// One page of entries. <see cref="Total"/> counts at most <see cref="AuditLogService.CountLimit"/> entries
 /// (<see cref="MoreThanTotal"/> says there are more): counting a log of millions of rows for a pager is not worth it.
 /// </summary>
-public sealed record AuditPage(IReadOnlyList<AuditRow> Rows, int Page, int PageSize, int Total, bool MoreThanTotal)
+public sealed record AuditLogPage(IReadOnlyList<AuditRow> Rows, int Page, int PageSize, int Total, bool MoreThanTotal)
 {
     public int PageCount => Math.Max(1, (Total + PageSize - 1) / PageSize);
 }

@@ -18,7 +18,7 @@ public sealed class AuditLogService(IDbContextFactory<BalaiKotaDbContext> contex
     public const int MaxPageSize = 100;
     public const string RangeCode = "audit.range";
 
-    public async Task<AuditPage> PageAsync(Actor actor, AuditFilter filter, CancellationToken ct = default)
+    public async Task<AuditLogPage> PageAsync(Actor actor, AuditFilter filter, CancellationToken ct = default)
     {
         AdminAccess.Require(actor, "membaca log audit");
         if (filter.From > filter.To)
@@ -37,7 +37,7 @@ public sealed class AuditLogService(IDbContextFactory<BalaiKotaDbContext> contex
                           from u in authors.DefaultIfEmpty()
                           select new { a.Id, a.At, a.UserId, UserName = u == null ? null : u.FullName, a.EntityType, a.EntityId, a.Action, a.Changes })
             .ToListAsync(ct);
-        return new AuditPage(
+        return new AuditLogPage(
             rows.OrderByDescending(a => a.At).ThenByDescending(a => a.Id)
                 .Select(a => new AuditRow(a.Id, a.At, a.UserId, a.UserName, a.EntityType, a.EntityId, a.Action, Fields(a.Action, a.Changes)))
                 .ToList(),
