@@ -128,7 +128,7 @@ public sealed class UserAdminService(IServiceScopeFactory scopes, IDbContextFact
         return ChangeAsync(actor, async (users, db) =>
         {
             var user = await FindAsync(users, request.UserId);
-            if (user.ConcurrencyStamp != request.Stamp)
+            if ((user.ConcurrencyStamp ?? string.Empty) != request.Stamp)
             {
                 throw Changed();
             }
