@@ -2,12 +2,14 @@ using BalaiKota.Core.Data;
 using BalaiKota.Core.Data.Seeding;
 using BalaiKota.Core.Domain;
 using BalaiKota.Core.Features.Admin;
+using BalaiKota.Core.Features.Audit;
 using BalaiKota.Core.Features.Dashboard;
 using BalaiKota.Core.Features.Exports;
 using BalaiKota.Core.Features.FollowUps;
 using BalaiKota.Core.Features.Registry;
 using BalaiKota.Core.Features.Reports;
 using BalaiKota.Core.Features.Templates;
+using BalaiKota.Core.Features.Users;
 using BalaiKota.Core.Features.Visits;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.EntityFrameworkCore;
@@ -84,6 +86,8 @@ public static class CoreRegistration
         services.AddScoped<RegistryImportService>();
         services.AddScoped<RoomLabelService>();
         services.AddScoped<TemplateAdminService>();
+        services.AddScoped<UserAdminService>();
+        services.AddScoped<AuditLogService>();
         return builder;
     }
 
