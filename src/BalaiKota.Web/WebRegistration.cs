@@ -45,6 +45,8 @@ public static class WebRegistration
             options.ExpireTimeSpan = TimeSpan.FromHours(10);
             options.SlidingExpiration = true;
         });
+        // The same minute as the open pages' revalidation: a locked or deactivated account's renewed stamp ends its cookie too.
+        services.Configure<SecurityStampValidatorOptions>(options => options.ValidationInterval = TimeSpan.FromMinutes(1));
         services.AddIdentityCore<ApplicationUser>().AddSignInManager().AddErrorDescriber<LocalizedIdentityErrors>();
         services.AddAuthorization(PageAccess.AddPolicies);
 

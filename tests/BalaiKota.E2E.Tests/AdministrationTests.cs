@@ -95,7 +95,7 @@ public sealed class AdministrationTests(BrowserFixture browser, OwnAppFixture ap
         await Assertions.Expect(page.GetByTestId("publish-done")).ToBeVisibleAsync();
         await page.GotoAsync("/admin/templates");
         await PageChecks.WaitUntilSettledAsync(page);
-        await Assertions.Expect(page.GetByTestId("published-version")).ToContainTextAsync("2");
+        await Assertions.Expect(page.GetByTestId("published-version")).ToContainTextAsync("Versi terbit: 2 ");
         await page.SetViewportSizeAsync(800, 1280);
         await PageChecks.WaitUntilSettledAsync(page);
         Assert.True(await page.EvaluateAsync<int>("() => document.documentElement.scrollWidth") <= 800, "The templates page is wider than a portrait tablet.");

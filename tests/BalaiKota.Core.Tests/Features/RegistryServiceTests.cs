@@ -56,6 +56,40 @@ public abstract class RegistryServiceTests(DatabaseProvider provider) : IAsyncLi
     }
 
     [Fact]
+    public async Task KeepsTheOpdFloorAndTypeOfAnInspectedRoomSoItsOldReportsStayTrueButLetsItsNameBeCorrected()
+    {
+        var opd = await _walk.OpdAsync("Disdukcapil");
+        var other = await _walk.OpdAsync("Bappelitbang");
+        await _walk.SubmitVisitAsync(Samples.Inspector, opd, Wib.Today(_clock), _ => Task.CompletedTask);
+        var id = await _walk.RoomIdAsync(StaffRoom);
+        Room room;
+        await using (var db = _walk.Database.CreateDbContext())
+        {
+            room = await db.Rooms.AsNoTracking().SingleAsync(r => r.Id == id);
+        }
+
+        RoomInput With(Guid opdId, int floor, RoomType type, string name) =>
+            new(opdId, room.BuildingId, name, floor, type, room.AreaSquareMeters, room.Occupancy, room.IsAirConditioned, null);
+        var refusals = new[]
+        {
+            With(other.Id, room.Floor, room.Type, room.Name),
+            With(opd.Id, room.Floor == 1 ? 2 : 1, room.Type, room.Name),
+            With(opd.Id, room.Floor, RoomType.MeetingRoom, room.Name),
+        };
+        foreach (var moved in refusals)
+        {
+            var refused = await Assert.ThrowsAsync<DomainException>(() => _registry.UpdateRoomAsync(_admin, id, moved));
+            Assert.Equal("room.inspectedKeepsPlace", refused.Code);
+        }
+
+        await _registry.UpdateRoomAsync(_admin, id, With(opd.Id, room.Floor, room.Type, "Ruang Kerja Staf Disdukcapil (Timur)"));
+
+        await using var check = _walk.Database.CreateDbContext();
+        var after = await check.Rooms.SingleAsync(r => r.Id == id);
+        Assert.Equal((opd.Id, room.Floor, room.Type, "Ruang Kerja Staf Disdukcapil (Timur)"), (after.OpdId, after.Floor, after.Type, after.Name));
+    }
+
+    [Fact]
     public async Task DeactivatesAnOpdWithRoomsAndItsRoomsButDeletesANewOneWithout()
     {
         var opd = await _walk.OpdAsync("Bappelitbang");

@@ -10,6 +10,7 @@ using Microsoft.AspNetCore.Components;
 using Microsoft.AspNetCore.Components.Forms;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Options;
 using MudBlazor;
 
 namespace BalaiKota.Web.Tests.Components;
@@ -30,6 +31,8 @@ public sealed class RegistryEditorTests : ShellContext, IAsyncLifetime
         await db.SaveChangesAsync();
         Services.AddSingleton(new RegistryService(_database));
         Services.AddSingleton(new RegistryImportService(_database));
+        Services.AddSingleton(new RoomLabelService(_database, TimeProvider.System));
+        Services.AddSingleton(new RoomLabelAddress(Options.Create(new LabelOptions())));
         var authorization = AddAuthorization();
         authorization.SetAuthorized("admin@balaikota.test");
         authorization.SetRoles(Roles.Administrator);

@@ -130,7 +130,8 @@ public sealed class RegistryImportService(IDbContextFactory<BalaiKotaDbContext> 
 
         var errors = new List<ImportError>();
         var lines = Read(kind, content, errors);
-        var registry = new Snapshot(await db.Opds.ToListAsync(ct), await db.Buildings.ToListAsync(ct), await db.Rooms.ToListAsync(ct));
+        var inspected = (await db.RoomInspections.Select(i => i.RoomId).Distinct().ToListAsync(ct)).ToHashSet();
+        var registry = new Snapshot(await db.Opds.ToListAsync(ct), await db.Buildings.ToListAsync(ct), await db.Rooms.ToListAsync(ct), inspected);
         var planned = new List<(CsvLine Line, object Entity, bool IsNew, ImportRow Row)>();
         var seen = new Dictionary<string, int>(StringComparer.OrdinalIgnoreCase);
         foreach (var line in lines)
@@ -259,6 +260,7 @@ public sealed class RegistryImportService(IDbContextFactory<BalaiKotaDbContext> 
         }
         else
         {
+            RegistryRules.InspectedRoomKeepsItsPlace(room, registry.Inspected.Contains(room.Id), opd.Id, building.Id, floor!.Value, type!.Value);
             room.Update(opd.Id, building.Id, name, floor!.Value, type!.Value, area, occupancy, airConditioned, toiletFor);
         }
 
@@ -282,7 +284,8 @@ public sealed class RegistryImportService(IDbContextFactory<BalaiKotaDbContext> 
     }
 
     /// <summary>The registry as loaded (tracked) for one import, with the rows the file adds.</summary>
-    private sealed record Snapshot(List<Opd> Opds, List<Building> Buildings, List<Room> Rooms);
+    /// <param name="Inspected">Rooms that visits have inspected; they keep their place and type.</param>
+    private sealed record Snapshot(List<Opd> Opds, List<Building> Buildings, List<Room> Rooms, IReadOnlySet<Guid> Inspected);
 
     /// <summary>Reads the cells of one line, noting an error for every cell that does not read, so that a line reports all its faults at once.</summary>
     private sealed class Cells(CsvLine line, List<ImportError> errors)

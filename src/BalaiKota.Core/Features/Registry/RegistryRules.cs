@@ -11,6 +11,16 @@ internal static class RegistryRules
 {
     public const string NotFoundCode = "registry.notFound";
 
+    /// <summary>
+    /// A room that visits have inspected keeps its OPD, building, floor and type: its past reports and the period figures read
+    /// them from the room. Its name, area, occupancy and air conditioning may still be corrected.
+    /// </summary>
+    public static void InspectedRoomKeepsItsPlace(Room room, bool inspected, Guid opdId, Guid buildingId, int floor, RoomType type) =>
+        Guard.That(
+            !inspected || (room.OpdId == opdId && room.BuildingId == buildingId && room.Floor == floor && room.Type == type),
+            "room.inspectedKeepsPlace",
+            "Ruangan ini sudah pernah diperiksa, jadi OPD, gedung, lantai, dan jenisnya tetap agar laporan lama tidak berubah. Nonaktifkan ruangan ini dan tambahkan ruangan baru.");
+
     public static DomainException NotFound() => new(NotFoundCode, "Data tidak ditemukan; mungkin sudah dihapus. Muat ulang halaman.");
 
     public static bool SameKey(string a, string b) => string.Equals(a.Trim(), b.Trim(), StringComparison.OrdinalIgnoreCase);

@@ -89,7 +89,9 @@ public sealed class RegistryService(IDbContextFactory<BalaiKotaDbContext> contex
             })
             .ToListAsync(ct);
         var of = added.ToDictionary(a => a.Id);
+        // The two reads are apart: a room confirmed or removed in between is left out rather than failing the page.
         return [.. rows
+            .Where(r => of.ContainsKey(r.Id))
             .Select(r =>
             {
                 var a = of[r.Id];
@@ -198,6 +200,8 @@ public sealed class RegistryService(IDbContextFactory<BalaiKotaDbContext> contex
         AdminAccess.Require(actor, Changing);
         await using var db = await WriterAsync(actor, ct);
         var room = await db.Rooms.SingleOrDefaultAsync(r => r.Id == id, ct) ?? throw RegistryRules.NotFound();
+        var inspected = await db.RoomInspections.AnyAsync(i => i.RoomId == id, ct);
+        RegistryRules.InspectedRoomKeepsItsPlace(room, inspected, input.OpdId, input.BuildingId, input.Floor, input.Type);
         room.Update(input.OpdId, input.BuildingId, input.Name, input.Floor, input.Type, input.AreaSquareMeters, input.Occupancy, input.IsAirConditioned, ToiletFor(input));
         await CheckFitsAsync(db, room, ct);
         await db.SaveChangesAsync(ct);
