@@ -125,6 +125,65 @@ public sealed class AdministrationTests(BrowserFixture browser, OwnAppFixture ap
         await tablet.Context.CloseAsync();
     }
 
+    [Fact]
+    public async Task GivesANewRepairUnitMemberAnAccountWhoseTemporaryPasswordSignsThemIn()
+    {
+        const string email = "teknisi.baru@balaikota.test";
+        var page = await browser.NewPageAsync(1280, 800, app.BaseAddress);
+        await PageChecks.SignInAsync(page, "admin@balaikota.test", BrowserFixture.DemoPassword);
+        await page.WaitForURLAsync("**/admin");
+        await page.GotoAsync("/admin/users");
+        await PageChecks.WaitUntilSettledAsync(page);
+        await page.GetByTestId("user-add").ClickAsync();
+        await page.Locator("input[data-testid=user-name]").FillAsync("Asep Teknisi");
+        await page.Locator("input[data-testid=user-email-input]").FillAsync(email);
+        await page.GetByTestId("user-role-RepairUnit").ClickAsync();
+        await ChooseAsync(page, "user-unit", "Bagian Umum (contoh)");
+        await PageChecks.ScreenshotAsync(page, "admin-users-1-new-1280x800");
+        await page.GetByTestId("user-save").ClickAsync();
+        var password = (await page.GetByTestId("temporary-password").TextContentAsync() ?? string.Empty).Trim();
+        Assert.Matches(@"^\S{10,}$", password);
+        await PageChecks.AssertAccessibleAsync(page);
+        await PageChecks.ScreenshotAsync(page, "admin-users-2-temporary-password-1280x800");
+        await page.Context.CloseAsync();
+
+        var member = await browser.NewPageAsync(800, 1280, app.BaseAddress);
+        await PageChecks.SignInAsync(member, email, password);
+        await PageChecks.WaitForHomeAsync(member);
+        await Assertions.Expect(member.GetByTestId("home-unit-tasks")).ToBeVisibleAsync();
+        await member.Context.CloseAsync();
+    }
+
+    [Theory]
+    [InlineData(1280, 800)]
+    [InlineData(800, 1280)]
+    public async Task FitsEachAdministrationPageOnATabletWithNoAccessibilityProblem(int width, int height)
+    {
+        var page = await browser.NewPageAsync(width, height, app.BaseAddress);
+        await PageChecks.SignInAsync(page, "admin@balaikota.test", BrowserFixture.DemoPassword);
+        await page.WaitForURLAsync("**/admin");
+        foreach (var (path, name, shown) in new[]
+        {
+            ("/admin", "hub", "admin-areas"),
+            ("/admin/opds", "opds", "opd-table"),
+            ("/admin/rooms", "rooms", "room-table"),
+            ("/admin/templates", "templates", "published-version"),
+            ("/admin/users", "users", "users-table"),
+            ("/admin/audit", "audit", "audit-table"),
+        })
+        {
+            await page.GotoAsync(path);
+            await PageChecks.WaitUntilSettledAsync(page);
+            await Assertions.Expect(page.GetByTestId(shown)).ToBeVisibleAsync();
+            await PageChecks.AssertAccessibleAsync(page);
+            await PageChecks.ScreenshotAsync(page, $"admin-page-{name}-{width}x{height}");
+            var scrollWidth = await page.EvaluateAsync<int>("() => document.documentElement.scrollWidth");
+            Assert.True(scrollWidth <= width, $"{path} is {scrollWidth} px wide on a {width} px screen.");
+        }
+
+        await page.Context.CloseAsync();
+    }
+
     /// <summary>Opens a MudSelect and picks the option with exactly this text.</summary>
     private static async Task ChooseAsync(IPage page, string testId, string option)
     {
