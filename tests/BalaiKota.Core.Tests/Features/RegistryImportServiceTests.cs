@@ -75,6 +75,25 @@ public abstract class RegistryImportServiceTests(DatabaseProvider provider) : IA
     }
 
     [Fact]
+    public async Task RefusesToChangeTheTypeOfAnInspectedRoomAndWritesNothing()
+    {
+        await _walk.SubmitVisitAsync(Samples.Inspector, await _walk.OpdAsync("Disdukcapil"), Wib.Today(_clock), _ => Task.CompletedTask);
+        var before = await StateAsync();
+        var file = Utf8(
+            RoomHeader,
+            $"Disdukcapil;{Annex};1;Ruang Arsip;Ruang kerja;12,5;2;Ya;;Ya",
+            $"Disdukcapil;{Annex};1;Ruang Rapat Disdukcapil;Ruang kerja;50;20;Ya;;Ya");
+
+        var preview = await _csv.PreviewAsync(_admin, RegistryKind.Rooms, file);
+        var imported = await _csv.ImportAsync(_admin, RegistryKind.Rooms, file);
+
+        var error = Assert.Single(preview.Errors);
+        Assert.Equal((3, "room.inspectedKeepsPlace"), (error.Line, error.Code));
+        Assert.False(imported.Committed);
+        Assert.Equal(before, await StateAsync());
+    }
+
+    [Fact]
     public async Task ReportsEveryBadCellOfEveryLineWithItsLineAndColumn()
     {
         var file = Utf8(
