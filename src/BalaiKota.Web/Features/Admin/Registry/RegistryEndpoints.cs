@@ -1,9 +1,7 @@
 using BalaiKota.Core.Domain;
 using BalaiKota.Core.Features.Registry;
-using BalaiKota.Core.Features.Visits;
 using BalaiKota.Web.Authorization;
 using BalaiKota.Web.Features.Reports;
-using Microsoft.AspNetCore.Authorization;
 
 namespace BalaiKota.Web.Features.Admin.Registry;
 
@@ -17,7 +15,7 @@ public static class RegistryEndpoints
 
     public static IEndpointRouteBuilder MapRegistryFiles(this IEndpointRouteBuilder app)
     {
-        app.MapGet("/admin/registry/{kind}.csv", ExportAsync).RequireAuthorization();
+        app.MapGet("/admin/registry/{kind}.csv", ExportAsync).RequireArea(PageAccess.Admin, "mengekspor daftar ruangan");
         return app;
     }
 
@@ -26,12 +24,6 @@ public static class RegistryEndpoints
         if (!Enum.GetValues<RegistryKind>().Any(k => string.Equals(k.ToString(), kind, StringComparison.OrdinalIgnoreCase)))
         {
             return Results.NotFound();
-        }
-
-        var authorization = http.RequestServices.GetRequiredService<IAuthorizationService>();
-        if (!(await authorization.AuthorizeAsync(http.User, PageAccess.Admin)).Succeeded)
-        {
-            return ReportAddress.Refusal(VisitAccess.Denied("mengekspor daftar ruangan"))!;
         }
 
         try

@@ -3,12 +3,10 @@ using System.Text;
 using BalaiKota.Core.Domain;
 using BalaiKota.Core.Features.Registry;
 using BalaiKota.Core.Features.Reports;
-using BalaiKota.Core.Features.Visits;
 using BalaiKota.Reporting;
 using BalaiKota.Reporting.Documents;
 using BalaiKota.Web.Authorization;
 using BalaiKota.Web.Features.Reports;
-using Microsoft.AspNetCore.Authorization;
 using Microsoft.Extensions.Options;
 
 namespace BalaiKota.Web.Features.Admin.Registry;
@@ -65,7 +63,7 @@ public static class RoomLabelEndpoints
 
     public static IEndpointRouteBuilder MapRoomLabels(this IEndpointRouteBuilder app)
     {
-        var rooms = app.MapGroup("/admin/rooms").RequireAuthorization().AddEndpointFilter(AdministratorsOnlyAsync);
+        var rooms = app.MapGroup("/admin/rooms").RequireArea(PageAccess.Admin, "mencetak label QR ruangan");
         rooms.MapGet("/labels.pdf", SheetAsync);
         rooms.MapGet("/{roomId:guid}/qr.svg", QrAsync);
         return app;
@@ -111,16 +109,6 @@ public static class RoomLabelEndpoints
             http.Response.Headers.CacheControl = "private, no-store";
             return Results.Text(QrSymbol.Svg(label.InspectUrl.AbsoluteUri), "image/svg+xml", Encoding.UTF8);
         });
-
-    /// <summary>The administration policy, answered with a plain 403 rather than the access-denied page's redirect.</summary>
-    private static async ValueTask<object?> AdministratorsOnlyAsync(EndpointFilterInvocationContext context, EndpointFilterDelegate next)
-    {
-        var http = context.HttpContext;
-        var authorization = http.RequestServices.GetRequiredService<IAuthorizationService>();
-        return (await authorization.AuthorizeAsync(http.User, PageAccess.Admin)).Succeeded
-            ? await next(context)
-            : Refusal(VisitAccess.Denied("mencetak label QR ruangan"));
-    }
 
     private static async Task<IResult> AnswerAsync(Func<Task<IResult>> answer)
     {
