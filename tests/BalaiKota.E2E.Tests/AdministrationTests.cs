@@ -70,8 +70,10 @@ public sealed class AdministrationTests(BrowserFixture browser, OwnAppFixture ap
         await Assertions.Expect(page.GetByTestId("room-qr-url")).ToHaveCountAsync(0);
         await ChooseAsync(page, "labels-building", Building);
         await ChooseAsync(page, "labels-floor", "Lantai 2");
-        var sheetPath = await page.GetByTestId("labels-print").GetAttributeAsync("href") ?? string.Empty;
-        Assert.Matches(@"^/admin/rooms/labels\.pdf\?buildingId=[0-9a-f-]{36}&floor=2$", sheetPath);
+        // The link follows the choices after a round trip to the server, so wait for it rather than read it once.
+        var printLink = page.GetByTestId("labels-print");
+        await Assertions.Expect(printLink).ToHaveAttributeAsync("href", new Regex(@"^/admin/rooms/labels\.pdf\?buildingId=[0-9a-f-]{36}&floor=2$"));
+        var sheetPath = await printLink.GetAttributeAsync("href") ?? string.Empty;
         var sheet = await PdfTextAsync(page, sheetPath, "admin-label-sheet");
         Assert.Contains(Compact(RoomName), sheet, StringComparison.Ordinal);
         Assert.Contains(OpdShortName, sheet, StringComparison.Ordinal);
