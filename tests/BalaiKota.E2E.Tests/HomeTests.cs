@@ -21,7 +21,7 @@ public sealed class HomeTests(BrowserFixture browser)
             var shown = page.GetByTestId(section);
             await Assertions.Expect(shown).ToBeVisibleAsync();
             await Assertions.Expect(shown.GetByTestId("section-all")).ToBeVisibleAsync();
-            Assert.True(await shown.Locator("[data-testid=home-visit], [data-testid=home-task], [data-testid=section-empty]").CountAsync() > 0, $"{section} shows neither items nor an empty state.");
+            await Assertions.Expect(shown.Locator("[data-testid=home-visit], [data-testid=home-task], [data-testid=section-empty]").First).ToBeVisibleAsync();
         }
 
         await PageChecks.AssertAccessibleAsync(page);

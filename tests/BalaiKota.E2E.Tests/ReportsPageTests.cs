@@ -23,6 +23,7 @@ public sealed class ReportsPageTests(BrowserFixture browser)
         // The previous month, in English: the choice goes into the address.
         await page.GetByTestId("report-month").ClickAsync();
         var months = page.Locator(".mud-popover-open .mud-list-item");
+        await Assertions.Expect(months.First).ToBeVisibleAsync();
         await months.Nth(await months.CountAsync() - 2).ClickAsync();
         await page.GetByTestId("report-language").ClickAsync();
         await page.Locator(".mud-popover-open .mud-list-item").Filter(new() { HasText = "English" }).ClickAsync();
