@@ -66,6 +66,7 @@ public static class CoreRegistration
                 options.Lockout.AllowedForNewUsers = true;
             })
             .AddRoles<IdentityRole>()
+            .AddClaimsPrincipalFactory<TemporaryPasswordClaims>()
             .AddEntityFrameworkStores<BalaiKotaDbContext>();
 
         services.AddScoped<DatabaseInitializer>();

@@ -77,6 +77,7 @@ public static class WebRegistration
             options.RequestCultureProviders = [new Microsoft.AspNetCore.Localization.CookieRequestCultureProvider()];
         });
         app.UseAntiforgery();
+        app.UseTemporaryPasswordGate();
 
         app.MapStaticAssets();
         app.MapRazorComponents<App>().AddInteractiveServerRenderMode();

@@ -128,7 +128,7 @@ public sealed class AdministrationTests(BrowserFixture browser, OwnAppFixture ap
     }
 
     [Fact]
-    public async Task GivesANewRepairUnitMemberAnAccountWhoseTemporaryPasswordSignsThemIn()
+    public async Task GivesANewRepairUnitMemberAnAccountWhoseTemporaryPasswordTheyReplaceAtTheFirstSignIn()
     {
         const string email = "teknisi.baru@balaikota.test";
         var page = await browser.NewPageAsync(1280, 800, app.BaseAddress);
@@ -149,8 +149,22 @@ public sealed class AdministrationTests(BrowserFixture browser, OwnAppFixture ap
         await PageChecks.ScreenshotAsync(page, "admin-users-2-temporary-password-1280x800");
         await page.Context.CloseAsync();
 
+        // The temporary password opens only the page that replaces it; the new one opens the unit's home.
         var member = await browser.NewPageAsync(800, 1280, app.BaseAddress);
         await PageChecks.SignInAsync(member, email, password);
+        await member.WaitForURLAsync("**/Account/ChangePassword");
+        await Assertions.Expect(member.GetByTestId("password-temporary")).ToBeVisibleAsync();
+        await Assertions.Expect(member.GetByTestId("sign-out")).ToBeVisibleAsync();
+        await member.GotoAsync("/follow-ups");
+        await member.WaitForURLAsync("**/Account/ChangePassword");
+        await PageChecks.AssertAccessibleAsync(member);
+        await PageChecks.ScreenshotAsync(member, "admin-users-3-first-sign-in-800x1280");
+        await member.Locator("#current").FillAsync(password);
+        await member.Locator("#new").FillAsync("Teknisi-Baru-2026");
+        await member.Locator("#confirm").FillAsync("Teknisi-Baru-2026");
+        await member.GetByTestId("change-password-submit").ClickAsync();
+        await Assertions.Expect(member.GetByTestId("password-changed")).ToBeVisibleAsync();
+        await member.GetByTestId("password-continue").ClickAsync();
         await PageChecks.WaitForHomeAsync(member);
         await Assertions.Expect(member.GetByTestId("home-unit-tasks")).ToBeVisibleAsync();
         await member.Context.CloseAsync();

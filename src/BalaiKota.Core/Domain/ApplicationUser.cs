@@ -10,4 +10,7 @@ public class ApplicationUser : IdentityUser
     public Guid? ResponsibleUnitId { get; set; }
 
     public bool IsActive { get; set; } = true;
+
+    /// <summary>Set while the password is one an administrator gave out; until it is replaced the account can open nothing else.</summary>
+    public bool MustChangePassword { get; set; }
 }

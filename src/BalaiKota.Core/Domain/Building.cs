@@ -2,7 +2,7 @@ using System.Diagnostics.CodeAnalysis;
 
 namespace BalaiKota.Core.Domain;
 
-public class Building : AuditableEntity
+public class Building : AuditableEntity, IVersioned
 {
     private Building()
     {
@@ -27,6 +27,8 @@ public class Building : AuditableEntity
 
     public bool IsActive { get; private set; }
 
+    public int Version { get; private set; }
+
     /// <summary>Renames the building or corrects its floors or address with the same rules as a new one; nothing changes if one is broken.</summary>
     [MemberNotNull(nameof(Name))]
     public void Update(string name, int floorCount, string? address)
@@ -45,4 +47,6 @@ public class Building : AuditableEntity
     public void Deactivate() => IsActive = false;
 
     public void Activate() => IsActive = true;
+
+    public void IncrementVersion() => Version++;
 }

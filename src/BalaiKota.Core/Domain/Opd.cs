@@ -3,7 +3,7 @@ using System.Diagnostics.CodeAnalysis;
 namespace BalaiKota.Core.Domain;
 
 /// <summary>An Organisasi Perangkat Daerah housed in the city hall: a dinas, badan or bagian.</summary>
-public class Opd : AuditableEntity
+public class Opd : AuditableEntity, IVersioned
 {
     private Opd()
     {
@@ -31,6 +31,8 @@ public class Opd : AuditableEntity
 
     public bool IsActive { get; private set; }
 
+    public int Version { get; private set; }
+
     public int Headcount => MaleHeadcount + FemaleHeadcount;
 
     /// <summary>Renames, reclassifies and recounts the OPD with the same rules as a new one; nothing changes if one is broken.</summary>
@@ -56,4 +58,6 @@ public class Opd : AuditableEntity
     public void Deactivate() => IsActive = false;
 
     public void Activate() => IsActive = true;
+
+    public void IncrementVersion() => Version++;
 }

@@ -2,7 +2,7 @@ using System.Diagnostics.CodeAnalysis;
 
 namespace BalaiKota.Core.Domain;
 
-public class Room : AuditableEntity
+public class Room : AuditableEntity, IVersioned
 {
     private Room()
     {
@@ -38,6 +38,8 @@ public class Room : AuditableEntity
     public ToiletUsers? ToiletFor { get; private set; }
 
     public bool IsActive { get; private set; }
+
+    public int Version { get; private set; }
 
     /// <summary>Added by an inspector during a visit because the registry missed it; an administrator confirms it.</summary>
     public bool NeedsConfirmation { get; private set; }
@@ -79,4 +81,6 @@ public class Room : AuditableEntity
     public void Deactivate() => IsActive = false;
 
     public void Activate() => IsActive = true;
+
+    public void IncrementVersion() => Version++;
 }

@@ -111,6 +111,9 @@ namespace BalaiKota.Migrations.PostgreSql.Migrations
                     b.Property<DateTimeOffset?>("LockoutEnd")
                         .HasColumnType("timestamp with time zone");
 
+                    b.Property<bool>("MustChangePassword")
+                        .HasColumnType("boolean");
+
                     b.Property<string>("NormalizedEmail")
                         .HasMaxLength(256)
                         .HasColumnType("character varying(256)");
@@ -192,6 +195,8 @@ namespace BalaiKota.Migrations.PostgreSql.Migrations
 
                     b.HasIndex("EntityType", "EntityId");
 
+                    b.HasIndex("UserId", "At");
+
                     b.ToTable("AuditEntries");
                 });
 
@@ -226,6 +231,10 @@ namespace BalaiKota.Migrations.PostgreSql.Migrations
 
                     b.Property<string>("UpdatedBy")
                         .HasColumnType("text");
+
+                    b.Property<int>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("integer");
 
                     b.HasKey("Id");
 
@@ -678,6 +687,10 @@ namespace BalaiKota.Migrations.PostgreSql.Migrations
                     b.Property<string>("UpdatedBy")
                         .HasColumnType("text");
 
+                    b.Property<int>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("integer");
+
                     b.HasKey("Id");
 
                     b.HasIndex("ShortName")
@@ -847,6 +860,10 @@ namespace BalaiKota.Migrations.PostgreSql.Migrations
 
                     b.Property<string>("UpdatedBy")
                         .HasColumnType("text");
+
+                    b.Property<int>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("integer");
 
                     b.HasKey("Id");
 

@@ -106,6 +106,9 @@ namespace BalaiKota.Migrations.Sqlite.Migrations
                     b.Property<DateTimeOffset?>("LockoutEnd")
                         .HasColumnType("TEXT");
 
+                    b.Property<bool>("MustChangePassword")
+                        .HasColumnType("INTEGER");
+
                     b.Property<string>("NormalizedEmail")
                         .HasMaxLength(256)
                         .HasColumnType("TEXT");
@@ -187,6 +190,8 @@ namespace BalaiKota.Migrations.Sqlite.Migrations
 
                     b.HasIndex("EntityType", "EntityId");
 
+                    b.HasIndex("UserId", "At");
+
                     b.ToTable("AuditEntries");
                 });
 
@@ -221,6 +226,10 @@ namespace BalaiKota.Migrations.Sqlite.Migrations
 
                     b.Property<string>("UpdatedBy")
                         .HasColumnType("TEXT");
+
+                    b.Property<int>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("INTEGER");
 
                     b.HasKey("Id");
 
@@ -673,6 +682,10 @@ namespace BalaiKota.Migrations.Sqlite.Migrations
                     b.Property<string>("UpdatedBy")
                         .HasColumnType("TEXT");
 
+                    b.Property<int>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("INTEGER");
+
                     b.HasKey("Id");
 
                     b.HasIndex("ShortName")
@@ -842,6 +855,10 @@ namespace BalaiKota.Migrations.Sqlite.Migrations
 
                     b.Property<string>("UpdatedBy")
                         .HasColumnType("TEXT");
+
+                    b.Property<int>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("INTEGER");
 
                     b.HasKey("Id");
 

@@ -78,11 +78,11 @@ public abstract class RegistryServiceTests(DatabaseProvider provider) : IAsyncLi
         };
         foreach (var moved in refusals)
         {
-            var refused = await Assert.ThrowsAsync<DomainException>(() => _registry.UpdateRoomAsync(_admin, id, moved));
+            var refused = await Assert.ThrowsAsync<DomainException>(() => _registry.UpdateRoomAsync(_admin, id, room.Version, moved));
             Assert.Equal("room.inspectedKeepsPlace", refused.Code);
         }
 
-        await _registry.UpdateRoomAsync(_admin, id, With(opd.Id, room.Floor, room.Type, "Ruang Kerja Staf Disdukcapil (Timur)"));
+        await _registry.UpdateRoomAsync(_admin, id, room.Version, With(opd.Id, room.Floor, room.Type, "Ruang Kerja Staf Disdukcapil (Timur)"));
 
         await using var check = _walk.Database.CreateDbContext();
         var after = await check.Rooms.SingleAsync(r => r.Id == id);
@@ -139,11 +139,11 @@ public abstract class RegistryServiceTests(DatabaseProvider provider) : IAsyncLi
         var annex = await RoomBuildingAsync(StaffRoom);
 
         Assert.Equal("opd.shortNameTaken", (await Assert.ThrowsAsync<DomainException>(() => _registry.CreateOpdAsync(_admin, new OpdInput("Lain", "disdukCAPIL", OpdKind.Dinas, 1, 1)))).Code);
-        Assert.Equal("opd.shortNameTaken", (await Assert.ThrowsAsync<DomainException>(() => _registry.UpdateOpdAsync(_admin, other, new OpdInput("Dinas Pariwisata", "Disdukcapil", OpdKind.Dinas, 5, 6)))).Code);
+        Assert.Equal("opd.shortNameTaken", (await Assert.ThrowsAsync<DomainException>(() => _registry.UpdateOpdAsync(_admin, other, 0, new OpdInput("Dinas Pariwisata", "Disdukcapil", OpdKind.Dinas, 5, 6)))).Code);
         Assert.Equal("building.nameTaken", (await Assert.ThrowsAsync<DomainException>(() => _registry.CreateBuildingAsync(_admin, new BuildingInput(MainBuilding.ToUpperInvariant(), 2, null)))).Code);
         Assert.Equal("room.floorNotInBuilding", (await Assert.ThrowsAsync<DomainException>(() => _registry.CreateRoomAsync(_admin, new RoomInput(opd.Id, main, "Atap", 4, RoomType.Other, 0, 0, false, null)))).Code);
         Assert.Equal("room.duplicate", (await Assert.ThrowsAsync<DomainException>(() => _registry.CreateRoomAsync(_admin, new RoomInput(opd.Id, annex, StaffRoom.ToLowerInvariant(), 1, RoomType.Office, 1, 1, false, null)))).Code);
-        Assert.Equal("building.floorsInUse", (await Assert.ThrowsAsync<DomainException>(() => _registry.UpdateBuildingAsync(_admin, main, new BuildingInput(MainBuilding, 1, null)))).Code);
+        Assert.Equal("building.floorsInUse", (await Assert.ThrowsAsync<DomainException>(() => _registry.UpdateBuildingAsync(_admin, main, 0, new BuildingInput(MainBuilding, 1, null)))).Code);
         Assert.Equal("Disbudpar", (await _registry.ListOpdsAsync(_admin)).Single(o => o.Id == other).ShortName);
     }
 
@@ -160,11 +160,66 @@ public abstract class RegistryServiceTests(DatabaseProvider provider) : IAsyncLi
         Assert.Equal(waiting.Room.Id, Assert.Single(await _registry.ListRoomsAsync(_admin, new RoomFilter(NeedsConfirmation: true))).Id);
 
         var room = waiting.Room;
-        await _registry.ConfirmRoomAsync(_admin, added, new RoomInput(room.OpdId, room.BuildingId, room.Name, room.Floor, room.Type, 18.5m, 2, true, null));
+        await _registry.ConfirmRoomAsync(_admin, added, room.Version, new RoomInput(room.OpdId, room.BuildingId, room.Name, room.Floor, room.Type, 18.5m, 2, true, null));
 
         Assert.Empty(await _registry.RoomsToConfirmAsync(_admin));
         var confirmed = (await _registry.ListRoomsAsync(_admin, new RoomFilter(OpdId: opd.Id))).Single(r => r.Id == added);
         Assert.Equal((false, 18.5m, 2, true), (confirmed.NeedsConfirmation, confirmed.AreaSquareMeters, confirmed.Occupancy, confirmed.IsAirConditioned));
+    }
+
+    [Fact]
+    public async Task RefusesASaveFromAFormFilledBeforeAnotherAdministratorsSaveAndKeepsTheirChange()
+    {
+        var opd = await _walk.OpdAsync("Disdukcapil");
+        var row = (await _registry.ListOpdsAsync(_admin)).Single(o => o.Id == opd.Id);
+        var theirs = new OpdInput(row.Name, row.ShortName, row.Kind, 20, 22);
+        var mine = new OpdInput("Dinas Kependudukan", row.ShortName, row.Kind, row.MaleHeadcount, row.FemaleHeadcount);
+
+        await _registry.UpdateOpdAsync(_admin, opd.Id, row.Version, theirs);
+        var refused = await Assert.ThrowsAsync<DomainException>(() => _registry.UpdateOpdAsync(_admin, opd.Id, row.Version, mine));
+
+        Assert.Equal(RegistryRules.ChangedCode, refused.Code);
+        var after = (await _registry.ListOpdsAsync(_admin)).Single(o => o.Id == opd.Id);
+        Assert.Equal((row.Name, 20, 22, row.Version + 1), (after.Name, after.MaleHeadcount, after.FemaleHeadcount, after.Version));
+        await _registry.UpdateOpdAsync(_admin, opd.Id, after.Version, mine with { MaleHeadcount = 20, FemaleHeadcount = 22 });
+        Assert.Equal("Dinas Kependudukan", (await _registry.ListOpdsAsync(_admin)).Single(o => o.Id == opd.Id).Name);
+    }
+
+    [Fact]
+    public async Task RefusesStaleBuildingAndRoomSavesAndARoomChangedWhenItsOpdWasDeactivated()
+    {
+        var main = await BuildingIdAsync(MainBuilding);
+        var building = (await _registry.ListBuildingsAsync(_admin)).Single(b => b.Id == main);
+        await _registry.UpdateBuildingAsync(_admin, main, building.Version, new BuildingInput(building.Name, building.FloorCount, "Jl. Wastukencana No. 2"));
+        Assert.Equal(
+            RegistryRules.ChangedCode,
+            (await Assert.ThrowsAsync<DomainException>(() => _registry.UpdateBuildingAsync(_admin, main, building.Version, new BuildingInput(building.Name, building.FloorCount, null)))).Code);
+
+        var opd = await _walk.OpdAsync("Disdukcapil");
+        var room = (await _registry.ListRoomsAsync(_admin, new RoomFilter(OpdId: opd.Id)))[0];
+        await _registry.SetOpdActiveAsync(_admin, opd.Id, false);
+        var input = new RoomInput(room.OpdId, room.BuildingId, room.Name + " (baru)", room.Floor, room.Type, room.AreaSquareMeters, room.Occupancy, room.IsAirConditioned, room.ToiletFor);
+        Assert.Equal(RegistryRules.ChangedCode, (await Assert.ThrowsAsync<DomainException>(() => _registry.UpdateRoomAsync(_admin, room.Id, room.Version, input))).Code);
+
+        await using var check = _walk.Database.CreateDbContext();
+        Assert.Equal(room.Name, await check.Rooms.Where(r => r.Id == room.Id).Select(r => r.Name).SingleAsync());
+        Assert.Equal("Jl. Wastukencana No. 2", await check.Buildings.Where(b => b.Id == main).Select(b => b.Address).SingleAsync());
+    }
+
+    [Fact]
+    public async Task RefusesASaveThatLosesTheRaceBetweenReadingAndWritingTheRow()
+    {
+        var opd = await _walk.OpdAsync("Disdukcapil");
+        await using var first = _walk.Database.CreateDbContext();
+        var loaded = await first.Opds.SingleAsync(o => o.Id == opd.Id);
+        var row = (await _registry.ListOpdsAsync(_admin)).Single(o => o.Id == opd.Id);
+        await _registry.UpdateOpdAsync(_admin, opd.Id, row.Version, new OpdInput(row.Name, row.ShortName, row.Kind, 30, 31));
+
+        loaded.Update("Dinas Lama", loaded.ShortName, loaded.Kind, loaded.MaleHeadcount, loaded.FemaleHeadcount);
+        Assert.Equal(RegistryRules.ChangedCode, (await Assert.ThrowsAsync<DomainException>(() => RegistryRules.SaveAsync(first, default))).Code);
+
+        var after = (await _registry.ListOpdsAsync(_admin)).Single(o => o.Id == opd.Id);
+        Assert.Equal((row.Name, 30), (after.Name, after.MaleHeadcount));
     }
 
     [Fact]
@@ -196,16 +251,16 @@ public abstract class RegistryServiceTests(DatabaseProvider provider) : IAsyncLi
             () => _registry.ListRoomsAsync(actor, new RoomFilter()),
             () => _registry.RoomsToConfirmAsync(actor),
             () => _registry.CreateOpdAsync(actor, new OpdInput("Dinas X", "X", OpdKind.Dinas, 1, 1)),
-            () => _registry.UpdateOpdAsync(actor, opd.Id, new OpdInput("Dinas X", "X", OpdKind.Dinas, 1, 1)),
+            () => _registry.UpdateOpdAsync(actor, opd.Id, 0, new OpdInput("Dinas X", "X", OpdKind.Dinas, 1, 1)),
             () => _registry.SetOpdActiveAsync(actor, opd.Id, false),
             () => _registry.RemoveOpdAsync(actor, opd.Id),
             () => _registry.CreateBuildingAsync(actor, new BuildingInput("Gedung X", 1, null)),
-            () => _registry.UpdateBuildingAsync(actor, main, new BuildingInput("Gedung X", 1, null)),
+            () => _registry.UpdateBuildingAsync(actor, main, 0, new BuildingInput("Gedung X", 1, null)),
             () => _registry.SetBuildingActiveAsync(actor, main, false),
             () => _registry.RemoveBuildingAsync(actor, main),
             () => _registry.CreateRoomAsync(actor, new RoomInput(opd.Id, main, "Ruang X", 1, RoomType.Office, 1, 1, false, null)),
-            () => _registry.UpdateRoomAsync(actor, room, new RoomInput(opd.Id, main, "Ruang X", 1, RoomType.Office, 1, 1, false, null)),
-            () => _registry.ConfirmRoomAsync(actor, room, new RoomInput(opd.Id, main, "Ruang X", 1, RoomType.Office, 1, 1, false, null)),
+            () => _registry.UpdateRoomAsync(actor, room, 0, new RoomInput(opd.Id, main, "Ruang X", 1, RoomType.Office, 1, 1, false, null)),
+            () => _registry.ConfirmRoomAsync(actor, room, 0, new RoomInput(opd.Id, main, "Ruang X", 1, RoomType.Office, 1, 1, false, null)),
             () => _registry.SetRoomActiveAsync(actor, room, false),
             () => _registry.RemoveRoomAsync(actor, room),
         ];

@@ -52,6 +52,32 @@ public abstract class UserAdminServiceTests(DatabaseProvider provider) : IAsyncL
     }
 
     [Fact]
+    public async Task MarksEveryPasswordAnAdministratorSetSoTheSignInMustReplaceIt()
+    {
+        var typed = await Service.CreateAsync(_admin, new CreateUserRequest("Sari", "sari@bandung.go.id", [Roles.Inspector], null, Password));
+        var generated = await Service.CreateAsync(_admin, new CreateUserRequest("Budi", "budi@bandung.go.id", [Roles.RepairUnit], _world.UnitId));
+
+        var rows = await Service.ListAsync(_admin);
+        Assert.True(rows.Single(u => u.Id == typed.UserId).HasTemporaryPassword);
+        Assert.True(rows.Single(u => u.Id == generated.UserId).HasTemporaryPassword);
+        Assert.False(rows.Single(u => u.Id == _admin.UserId).HasTemporaryPassword);
+        Assert.True(TemporaryPasswordClaims.HasTemporaryPassword(await _world.PrincipalOfAsync(typed.UserId)));
+        Assert.False(TemporaryPasswordClaims.HasTemporaryPassword(await _world.PrincipalOfAsync(_admin.UserId)));
+
+        await _world.WithUserManagerAsync(async users =>
+        {
+            var user = await users.FindByIdAsync(typed.UserId);
+            user!.MustChangePassword = false;
+            return (await users.UpdateAsync(user)).Succeeded;
+        });
+        Assert.False(TemporaryPasswordClaims.HasTemporaryPassword(await _world.PrincipalOfAsync(typed.UserId)));
+
+        await Service.ResetPasswordAsync(_admin, typed.UserId);
+        Assert.True((await Service.ListAsync(_admin)).Single(u => u.Id == typed.UserId).HasTemporaryPassword);
+        Assert.True(TemporaryPasswordClaims.HasTemporaryPassword(await _world.PrincipalOfAsync(typed.UserId)));
+    }
+
+    [Fact]
     public async Task CreatesAUserWithATypedPasswordAndRefusesOneThatBreaksThePasswordRules()
     {
         var weak = await Assert.ThrowsAsync<DomainException>(() => Service.CreateAsync(_admin, new CreateUserRequest("Sari", "sari@bandung.go.id", [Roles.Inspector], null, "pendek")));

@@ -1,3 +1,4 @@
+using System.Security.Claims;
 using BalaiKota.Core.Data;
 using BalaiKota.Core.Data.Seeding;
 using BalaiKota.Core.Domain;
@@ -66,6 +67,15 @@ internal sealed class UserAdminWorld : IAsyncDisposable
     {
         await using var scope = _host.Services.CreateAsyncScope();
         return await read(scope.ServiceProvider.GetRequiredService<UserManager<ApplicationUser>>());
+    }
+
+    /// <summary>The principal a sign-in of the account would carry.</summary>
+    public async Task<ClaimsPrincipal> PrincipalOfAsync(string userId)
+    {
+        await using var scope = _host.Services.CreateAsyncScope();
+        var users = scope.ServiceProvider.GetRequiredService<UserManager<ApplicationUser>>();
+        var user = await users.FindByIdAsync(userId) ?? throw new InvalidOperationException($"No user {userId}.");
+        return await scope.ServiceProvider.GetRequiredService<IUserClaimsPrincipalFactory<ApplicationUser>>().CreateAsync(user);
     }
 
     public Task<bool> SignsInAsync(string email, string password) => WithUserManagerAsync(async users =>

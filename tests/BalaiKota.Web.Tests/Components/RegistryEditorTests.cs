@@ -80,6 +80,25 @@ public sealed class RegistryEditorTests : ShellContext, IAsyncLifetime
     }
 
     [Fact]
+    public async Task RefusesToSaveOverAnotherAdministratorsChangeToTheSameRoomAndSaysWhy()
+    {
+        var page = RenderRooms();
+        var name = page.FindAll("[data-testid=room-row-name]")[0].TextContent.Trim();
+        page.FindAll("button[data-testid=room-edit]")[0].Click();
+        page.Find("input[data-testid=room-occupancy]").Change("9");
+
+        var registry = Services.GetRequiredService<RegistryService>();
+        var admin = new Actor("admin", new HashSet<string> { Roles.Administrator });
+        var theirs = (await registry.ListRoomsAsync(admin, new RoomFilter())).Single(r => r.Name == name);
+        await registry.UpdateRoomAsync(admin, theirs.Id, theirs.Version, new RoomInput(theirs.OpdId, theirs.BuildingId, theirs.Name, theirs.Floor, theirs.Type, theirs.AreaSquareMeters, 31, theirs.IsAirConditioned, theirs.ToiletFor));
+        page.Find("button[data-testid=room-save]").Click();
+
+        page.WaitForAssertion(() => Assert.Contains("baru saja diubah oleh administrator lain", page.Find("[data-testid=room-form-error]").TextContent, StringComparison.Ordinal), Loading);
+        await using var db = _database.CreateDbContext();
+        Assert.Equal(31, await db.Rooms.Where(r => r.Id == theirs.Id).Select(r => r.Occupancy).SingleAsync());
+    }
+
+    [Fact]
     public async Task ConfirmsARoomAddedDuringAVisitWithTheDetailsTheAdministratorFillsIn()
     {
         await using var db = _database.CreateDbContext();

@@ -24,6 +24,8 @@ public sealed class UsersPageTests : AdminWorld
         Assert.Equal("Terkunci", row.QuerySelector("[data-testid=user-status]")!.TextContent.Trim());
         Assert.NotNull(row.QuerySelector("[data-testid=user-unlock]"));
         Assert.Equal("Aktif", RowOf(page, "admin@balaikota.test").QuerySelector("[data-testid=user-status]")!.TextContent.Trim());
+        Assert.Equal("Kata sandi sementara", row.QuerySelector("[data-testid=user-temporary-password]")!.TextContent.Trim());
+        Assert.Null(RowOf(page, "admin@balaikota.test").QuerySelector("[data-testid=user-temporary-password]"));
     }
 
     [Fact]

@@ -12,6 +12,7 @@ public sealed class AuditEntryConfiguration : IEntityTypeConfiguration<AuditEntr
         builder.Property(a => a.EntityId).HasMaxLength(100);
         builder.Property(a => a.UserId).HasMaxLength(450);
         builder.HasIndex(a => a.At);
+        builder.HasIndex(a => new { a.UserId, a.At });
         builder.HasIndex(a => new { a.EntityType, a.EntityId });
     }
 }

@@ -9,6 +9,7 @@ public sealed class BuildingConfiguration : IEntityTypeConfiguration<Building>
     public void Configure(EntityTypeBuilder<Building> builder)
     {
         builder.Property(b => b.Name).HasMaxLength(200);
+        builder.Property(b => b.Version).IsConcurrencyToken();
         builder.Property(b => b.Address).HasMaxLength(300);
     }
 }

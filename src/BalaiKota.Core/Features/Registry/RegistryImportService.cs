@@ -115,7 +115,7 @@ public sealed class RegistryImportService(IDbContextFactory<BalaiKotaDbContext> 
             return plan;
         }
 
-        await db.SaveChangesAsync(ct);
+        await RegistryRules.SaveAsync(db, ct);
         await transaction.CommitAsync(ct);
         return plan with { Committed = true };
     }

@@ -13,10 +13,11 @@ public sealed record OpdRow(
     bool IsActive,
     int RoomCount,
     int ActiveRoomCount,
-    int VisitCount);
+    int VisitCount,
+    int Version);
 
 /// <summary>A building with its floors: 1 to its floor count, and the basements (0 and below) that rooms are on.</summary>
-public sealed record BuildingRow(Guid Id, string Name, int FloorCount, string? Address, bool IsActive, int RoomCount, IReadOnlyList<int> Floors);
+public sealed record BuildingRow(Guid Id, string Name, int FloorCount, string? Address, bool IsActive, int RoomCount, IReadOnlyList<int> Floors, int Version);
 
 public sealed record RoomRow(
     Guid Id,
@@ -33,7 +34,8 @@ public sealed record RoomRow(
     bool IsAirConditioned,
     ToiletUsers? ToiletFor,
     bool IsActive,
-    bool NeedsConfirmation);
+    bool NeedsConfirmation,
+    int Version);
 
 /// <summary>Which rooms to list; a null criterion lets every room through.</summary>
 public sealed record RoomFilter(Guid? OpdId = null, Guid? BuildingId = null, int? Floor = null, bool? IsActive = null, bool? NeedsConfirmation = null);

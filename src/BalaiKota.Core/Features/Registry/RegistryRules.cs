@@ -1,4 +1,6 @@
+using BalaiKota.Core.Data;
 using BalaiKota.Core.Domain;
+using Microsoft.EntityFrameworkCore;
 
 namespace BalaiKota.Core.Features.Registry;
 
@@ -11,6 +13,8 @@ internal static class RegistryRules
 {
     public const string NotFoundCode = "registry.notFound";
 
+    public const string ChangedCode = "registry.changed";
+
     /// <summary>
     /// A room that visits have inspected keeps its OPD, building, floor and type: its past reports and the period figures read
     /// them from the room. Its name, area, occupancy and air conditioning may still be corrected.
@@ -20,6 +24,31 @@ internal static class RegistryRules
             !inspected || (room.OpdId == opdId && room.BuildingId == buildingId && room.Floor == floor && room.Type == type),
             "room.inspectedKeepsPlace",
             "Ruangan ini sudah pernah diperiksa, jadi OPD, gedung, lantai, dan jenisnya tetap agar laporan lama tidak berubah. Nonaktifkan ruangan ini dan tambahkan ruangan baru.");
+
+    /// <summary>A form filled before someone else saved the same row would undo their change without either knowing.</summary>
+    public static void Unchanged(IVersioned row, int version)
+    {
+        if (row.Version != version)
+        {
+            throw Changed();
+        }
+    }
+
+    /// <summary>Saves, turning a save that lost the race with another administrator's into the same clear refusal.</summary>
+    public static async Task SaveAsync(BalaiKotaDbContext db, CancellationToken ct)
+    {
+        try
+        {
+            await db.SaveChangesAsync(ct);
+        }
+        catch (DbUpdateConcurrencyException)
+        {
+            throw Changed();
+        }
+    }
+
+    public static DomainException Changed() =>
+        new(ChangedCode, "Data ini baru saja diubah oleh administrator lain. Muat ulang halaman untuk melihat isinya sekarang, lalu ubah lagi.");
 
     public static DomainException NotFound() => new(NotFoundCode, "Data tidak ditemukan; mungkin sudah dihapus. Muat ulang halaman.");
 

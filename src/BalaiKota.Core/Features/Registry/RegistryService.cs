@@ -30,7 +30,8 @@ public sealed class RegistryService(IDbContextFactory<BalaiKotaDbContext> contex
                 o.IsActive,
                 db.Rooms.Count(r => r.OpdId == o.Id),
                 db.Rooms.Count(r => r.OpdId == o.Id && r.IsActive),
-                db.Visits.Count(v => v.OpdId == o.Id)))
+                db.Visits.Count(v => v.OpdId == o.Id),
+                o.Version))
             .ToListAsync(ct);
         return [.. rows.OrderBy(o => o.Name, StringComparer.CurrentCultureIgnoreCase)];
     }
@@ -47,7 +48,7 @@ public sealed class RegistryService(IDbContextFactory<BalaiKotaDbContext> contex
             {
                 var used = floors.Where(f => f.BuildingId == b.Id).ToList();
                 var all = Enumerable.Range(1, b.FloorCount).Concat(used.Select(f => f.Floor)).Distinct().Order().ToList();
-                return new BuildingRow(b.Id, b.Name, b.FloorCount, b.Address, b.IsActive, used.Sum(f => f.Count), all);
+                return new BuildingRow(b.Id, b.Name, b.FloorCount, b.Address, b.IsActive, used.Sum(f => f.Count), all, b.Version);
             })];
     }
 
@@ -107,19 +108,20 @@ public sealed class RegistryService(IDbContextFactory<BalaiKotaDbContext> contex
         var opd = new Opd(input.Name, input.ShortName, input.Kind, input.MaleHeadcount, input.FemaleHeadcount);
         RegistryRules.ShortNameFree(await db.Opds.ToListAsync(ct), opd);
         db.Opds.Add(opd);
-        await db.SaveChangesAsync(ct);
+        await RegistryRules.SaveAsync(db, ct);
         return opd.Id;
     }
 
-    public async Task UpdateOpdAsync(Actor actor, Guid id, OpdInput input, CancellationToken ct = default)
+    public async Task UpdateOpdAsync(Actor actor, Guid id, int version, OpdInput input, CancellationToken ct = default)
     {
         AdminAccess.Require(actor, Changing);
         await using var db = await WriterAsync(actor, ct);
         var opds = await db.Opds.ToListAsync(ct);
         var opd = opds.SingleOrDefault(o => o.Id == id) ?? throw RegistryRules.NotFound();
+        RegistryRules.Unchanged(opd, version);
         opd.Update(input.Name, input.ShortName, input.Kind, input.MaleHeadcount, input.FemaleHeadcount);
         RegistryRules.ShortNameFree(opds, opd);
-        await db.SaveChangesAsync(ct);
+        await RegistryRules.SaveAsync(db, ct);
     }
 
     public async Task<ActiveResult> SetOpdActiveAsync(Actor actor, Guid id, bool active, CancellationToken ct = default)
@@ -150,20 +152,21 @@ public sealed class RegistryService(IDbContextFactory<BalaiKotaDbContext> contex
         var building = new Building(input.Name, input.FloorCount, input.Address);
         RegistryRules.BuildingNameFree(await db.Buildings.ToListAsync(ct), building);
         db.Buildings.Add(building);
-        await db.SaveChangesAsync(ct);
+        await RegistryRules.SaveAsync(db, ct);
         return building.Id;
     }
 
-    public async Task UpdateBuildingAsync(Actor actor, Guid id, BuildingInput input, CancellationToken ct = default)
+    public async Task UpdateBuildingAsync(Actor actor, Guid id, int version, BuildingInput input, CancellationToken ct = default)
     {
         AdminAccess.Require(actor, Changing);
         await using var db = await WriterAsync(actor, ct);
         var buildings = await db.Buildings.ToListAsync(ct);
         var building = buildings.SingleOrDefault(b => b.Id == id) ?? throw RegistryRules.NotFound();
+        RegistryRules.Unchanged(building, version);
         building.Update(input.Name, input.FloorCount, input.Address);
         RegistryRules.BuildingNameFree(buildings, building);
         RegistryRules.FloorsKept(building, await db.Rooms.AsNoTracking().Where(r => r.BuildingId == id).ToListAsync(ct));
-        await db.SaveChangesAsync(ct);
+        await RegistryRules.SaveAsync(db, ct);
     }
 
     public async Task<ActiveResult> SetBuildingActiveAsync(Actor actor, Guid id, bool active, CancellationToken ct = default)
@@ -191,32 +194,34 @@ public sealed class RegistryService(IDbContextFactory<BalaiKotaDbContext> contex
         var room = new Room(input.OpdId, input.BuildingId, input.Name, input.Floor, input.Type, input.AreaSquareMeters, input.Occupancy, input.IsAirConditioned, ToiletFor(input));
         await CheckFitsAsync(db, room, ct);
         db.Rooms.Add(room);
-        await db.SaveChangesAsync(ct);
+        await RegistryRules.SaveAsync(db, ct);
         return room.Id;
     }
 
-    public async Task UpdateRoomAsync(Actor actor, Guid id, RoomInput input, CancellationToken ct = default)
+    public async Task UpdateRoomAsync(Actor actor, Guid id, int version, RoomInput input, CancellationToken ct = default)
     {
         AdminAccess.Require(actor, Changing);
         await using var db = await WriterAsync(actor, ct);
         var room = await db.Rooms.SingleOrDefaultAsync(r => r.Id == id, ct) ?? throw RegistryRules.NotFound();
+        RegistryRules.Unchanged(room, version);
         var inspected = await db.RoomInspections.AnyAsync(i => i.RoomId == id, ct);
         RegistryRules.InspectedRoomKeepsItsPlace(room, inspected, input.OpdId, input.BuildingId, input.Floor, input.Type);
         room.Update(input.OpdId, input.BuildingId, input.Name, input.Floor, input.Type, input.AreaSquareMeters, input.Occupancy, input.IsAirConditioned, ToiletFor(input));
         await CheckFitsAsync(db, room, ct);
-        await db.SaveChangesAsync(ct);
+        await RegistryRules.SaveAsync(db, ct);
     }
 
     /// <summary>Takes a room added during a visit into the registry with the details the administrator filled in.</summary>
-    public async Task ConfirmRoomAsync(Actor actor, Guid id, RoomInput input, CancellationToken ct = default)
+    public async Task ConfirmRoomAsync(Actor actor, Guid id, int version, RoomInput input, CancellationToken ct = default)
     {
         AdminAccess.Require(actor, Changing);
         await using var db = await WriterAsync(actor, ct);
         var room = await db.Rooms.SingleOrDefaultAsync(r => r.Id == id, ct) ?? throw RegistryRules.NotFound();
+        RegistryRules.Unchanged(room, version);
         room.Update(input.OpdId, input.BuildingId, input.Name, input.Floor, input.Type, input.AreaSquareMeters, input.Occupancy, input.IsAirConditioned, ToiletFor(input));
         room.Confirm();
         await CheckFitsAsync(db, room, ct);
-        await db.SaveChangesAsync(ct);
+        await RegistryRules.SaveAsync(db, ct);
     }
 
     /// <summary>A room is switched on only inside an active OPD and building.</summary>
@@ -235,7 +240,7 @@ public sealed class RegistryService(IDbContextFactory<BalaiKotaDbContext> contex
             room.Deactivate();
         }
 
-        await db.SaveChangesAsync(ct);
+        await RegistryRules.SaveAsync(db, ct);
         return new ActiveResult(active, 0);
     }
 
@@ -264,7 +269,7 @@ public sealed class RegistryService(IDbContextFactory<BalaiKotaDbContext> contex
         from r in rooms
         join o in db.Opds on r.OpdId equals o.Id
         join b in db.Buildings on r.BuildingId equals b.Id
-        select new RoomRow(r.Id, r.OpdId, o.ShortName, o.Name, r.BuildingId, b.Name, r.Name, r.Floor, r.Type, r.AreaSquareMeters, r.Occupancy, r.IsAirConditioned, r.ToiletFor, r.IsActive, r.NeedsConfirmation);
+        select new RoomRow(r.Id, r.OpdId, o.ShortName, o.Name, r.BuildingId, b.Name, r.Name, r.Floor, r.Type, r.AreaSquareMeters, r.Occupancy, r.IsAirConditioned, r.ToiletFor, r.IsActive, r.NeedsConfirmation, r.Version);
 
     /// <summary>A toilet's users only for a toilet: the form may keep a choice made before the type changed.</summary>
     private static ToiletUsers? ToiletFor(RoomInput input) => input.Type == RoomType.Toilet ? input.ToiletFor : null;
@@ -301,7 +306,7 @@ public sealed class RegistryService(IDbContextFactory<BalaiKotaDbContext> contex
             rooms = await deactivate();
         }
 
-        await db.SaveChangesAsync(ct);
+        await RegistryRules.SaveAsync(db, ct);
         return new ActiveResult(active, rooms);
     }
 
@@ -317,7 +322,7 @@ public sealed class RegistryService(IDbContextFactory<BalaiKotaDbContext> contex
             delete();
         }
 
-        await db.SaveChangesAsync(ct);
+        await RegistryRules.SaveAsync(db, ct);
         return new RemoveResult(references.Any ? RemoveOutcome.Deactivated : RemoveOutcome.Deleted, references, rooms);
     }
 

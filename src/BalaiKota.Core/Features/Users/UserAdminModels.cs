@@ -9,7 +9,8 @@ public enum UserStatus
 
 /// <summary>
 /// One account in the administrators' list. <see cref="Stamp"/> is the row's concurrency stamp: an edit based on an
-/// older one is refused, so two administrators cannot overwrite each other unseen.
+/// older one is refused, so two administrators cannot overwrite each other unseen. <see cref="HasTemporaryPassword"/>: the
+/// password an administrator set has not been replaced yet.
 /// </summary>
 public sealed record UserRow(
     string Id,
@@ -22,7 +23,8 @@ public sealed record UserRow(
     DateTimeOffset? LockedUntil,
     DateTime? LastChangedAt,
     string Stamp,
-    UserStatus Status)
+    UserStatus Status,
+    bool HasTemporaryPassword)
 {
     /// <summary>Locked with no end date: the lock lasts until an administrator lifts it.</summary>
     public bool LockedIndefinitely => LockedUntil is { } until && until >= UserAdminService.Indefinitely;

@@ -58,6 +58,7 @@ public sealed class UserAdminService(IServiceScopeFactory scopes, IDbContextFact
                 u.IsActive,
                 u.LockoutEnd,
                 u.ConcurrencyStamp,
+                u.MustChangePassword,
                 Roles = (from ur in db.UserRoles join r in db.Roles on ur.RoleId equals r.Id where ur.UserId == u.Id select r.Name).ToList(),
 
                 // Changes someone made; the sign-in machinery's failed-attempt counters carry no user.
@@ -79,7 +80,8 @@ public sealed class UserAdminService(IServiceScopeFactory scopes, IDbContextFact
                 u.LockoutEnd > now ? u.LockoutEnd : null,
                 u.LastChange,
                 u.ConcurrencyStamp ?? string.Empty,
-                !u.IsActive ? UserStatus.Inactive : u.LockoutEnd > now ? UserStatus.Locked : UserStatus.Active))
+                !u.IsActive ? UserStatus.Inactive : u.LockoutEnd > now ? UserStatus.Locked : UserStatus.Active,
+                u.MustChangePassword))
             .ToList();
     }
 
@@ -109,6 +111,9 @@ public sealed class UserAdminService(IServiceScopeFactory scopes, IDbContextFact
                 // No mail is sent: the administrator hands the account over and vouches for the address.
                 EmailConfirmed = true,
                 ResponsibleUnitId = await CheckUnitAsync(db, roles, request.UnitId, ct),
+
+                // The administrator knows this password, typed or generated: the new user replaces it at the first sign-in.
+                MustChangePassword = true,
             };
             var typed = string.IsNullOrEmpty(request.Password) ? null : request.Password;
             var password = typed ?? TemporaryPassword();
@@ -179,6 +184,7 @@ public sealed class UserAdminService(IServiceScopeFactory scopes, IDbContextFact
 
             user.PasswordHash = users.PasswordHasher.HashPassword(user, password);
             user.AccessFailedCount = 0;
+            user.MustChangePassword = true;
             Check(await users.UpdateSecurityStampAsync(user));
             return password;
         }, ct);
