@@ -20,6 +20,12 @@ catch (StartupConfigurationException ex)
     await Console.Error.WriteLineAsync($"BalaiKota cannot start: {ex.Message}");
     return 1;
 }
+catch (Microsoft.Extensions.Options.OptionsValidationException ex)
+{
+    // A setting checked at start (such as Labels:PublicBaseUrl): its message already names the setting.
+    await Console.Error.WriteLineAsync($"BalaiKota cannot start: {string.Join(" ", ex.Failures)}");
+    return 1;
+}
 
 /// <summary>Entry point; public so that the test host can find it.</summary>
 public partial class Program;

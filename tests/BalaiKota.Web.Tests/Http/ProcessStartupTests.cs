@@ -34,6 +34,27 @@ public sealed class ProcessStartupTests
     }
 
     [Fact]
+    public async Task StopsWithOneClearLineWhenTheLabelAddressIsNotAnAbsoluteAddress()
+    {
+        var file = SqliteFiles.NewPath("process");
+        try
+        {
+            var (exitCode, stderr, _) = await AppProcess.RunToExitAsync(
+                new Dictionary<string, string> { ["ConnectionStrings__BalaiKota"] = $"Data Source={file}", ["Labels__PublicBaseUrl"] = "balaikota.local" },
+                TimeSpan.FromSeconds(90));
+
+            Assert.Equal(1, exitCode);
+            Assert.Equal(
+                "BalaiKota cannot start: Labels:PublicBaseUrl must be empty or an absolute http(s) address such as https://balaikota.example.go.id/.",
+                Assert.Single(stderr.Split('\n', StringSplitOptions.RemoveEmptyEntries)).Trim());
+        }
+        finally
+        {
+            SqliteFiles.Delete(file);
+        }
+    }
+
+    [Fact]
     public async Task StartsOnAnEmptyDatabaseWithDemoDataAndPrintsTheDemoPasswordOnce()
     {
         var file = SqliteFiles.NewPath("process");
