@@ -33,14 +33,17 @@ public sealed class ProcessStartupTests
         Assert.DoesNotContain("   at ", stdout, StringComparison.Ordinal);
     }
 
-    [Fact]
-    public async Task StopsWithOneClearLineWhenTheLabelAddressIsNotAnAbsoluteAddress()
+    /// <summary>A label address a phone cannot open: without a scheme, or not http(s).</summary>
+    [Theory]
+    [InlineData("balaikota.example.go.id")]
+    [InlineData("ftp://balaikota.example.go.id/")]
+    public async Task StopsWithOneClearLineWhenTheLabelAddressIsNotAnAbsoluteHttpAddress(string value)
     {
         var file = SqliteFiles.NewPath("process");
         try
         {
             var (exitCode, stderr, _) = await AppProcess.RunToExitAsync(
-                new Dictionary<string, string> { ["ConnectionStrings__BalaiKota"] = $"Data Source={file}", ["Labels__PublicBaseUrl"] = "balaikota.local" },
+                new Dictionary<string, string> { ["ConnectionStrings__BalaiKota"] = $"Data Source={file}", ["Labels__PublicBaseUrl"] = value },
                 TimeSpan.FromSeconds(90));
 
             Assert.Equal(1, exitCode);

@@ -108,18 +108,6 @@ public sealed class RoomLabelAccessTests(BalaiKotaWebFactory factory) : IClassFi
         Assert.Equal(QrSymbol.Svg($"https://balaikota.example.go.id/pemkot/rooms/{roomId}/inspect"), svg);
     }
 
-    [Theory]
-    [InlineData("balaikota.example.go.id")]
-    [InlineData("ftp://balaikota.example.go.id/")]
-    public async Task RefusesToStartWithAPublicAddressAPhoneCannotOpen(string value)
-    {
-        await using var configured = factory.WithWebHostBuilder(b => b.UseSetting("Labels:PublicBaseUrl", value));
-
-        var refused = Assert.ThrowsAny<Exception>(() => configured.CreateClient());
-
-        Assert.Contains("Labels:PublicBaseUrl must be empty or an absolute http(s) address", refused.ToString(), StringComparison.Ordinal);
-    }
-
     private async Task<(Guid Id, Guid BuildingId)> RoomAsync(string name)
     {
         await using var db = await factory.Services.GetRequiredService<IDbContextFactory<BalaiKotaDbContext>>().CreateDbContextAsync();
