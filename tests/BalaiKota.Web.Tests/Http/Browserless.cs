@@ -30,6 +30,22 @@ public static partial class Browserless
         return client;
     }
 
+    /// <summary>Fills in the change-password form and returns the page it answers with, decoded.</summary>
+    public static async Task<string> ChangePasswordAsync(HttpClient client, string current, string next, string confirm)
+    {
+        var form = await client.GetStringAsync("/Account/ChangePassword");
+        using var response = await client.PostAsync("/Account/ChangePassword", new FormUrlEncodedContent(new Dictionary<string, string>
+        {
+            ["__RequestVerificationToken"] = AntiforgeryToken(form),
+            ["_handler"] = "change-password",
+            ["Input.Current"] = current,
+            ["Input.New"] = next,
+            ["Input.Confirm"] = confirm,
+        }));
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        return WebUtility.HtmlDecode(await response.Content.ReadAsStringAsync());
+    }
+
     public static string AntiforgeryToken(string html) =>
         TokenPattern().Match(html) is { Success: true } match ? WebUtility.HtmlDecode(match.Groups[1].Value)
         : throw new InvalidOperationException("The page has no antiforgery token.");

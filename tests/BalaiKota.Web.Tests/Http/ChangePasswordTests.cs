@@ -4,21 +4,6 @@ namespace BalaiKota.Web.Tests.Http;
 
 public sealed class ChangePasswordTests(BalaiKotaWebFactory factory) : IClassFixture<BalaiKotaWebFactory>
 {
-    private static async Task<string> ChangeAsync(HttpClient client, string current, string next, string confirm)
-    {
-        var form = await client.GetStringAsync("/Account/ChangePassword");
-        using var response = await client.PostAsync("/Account/ChangePassword", new FormUrlEncodedContent(new Dictionary<string, string>
-        {
-            ["__RequestVerificationToken"] = Browserless.AntiforgeryToken(form),
-            ["_handler"] = "change-password",
-            ["Input.Current"] = current,
-            ["Input.New"] = next,
-            ["Input.Confirm"] = confirm,
-        }));
-        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
-        return WebUtility.HtmlDecode(await response.Content.ReadAsStringAsync());
-    }
-
     [Theory]
     [InlineData("bukan-ini", "Baru-Sekali-2026", "Baru-Sekali-2026", "Kata sandi sekarang salah.")]
     [InlineData(BalaiKotaWebFactory.DemoPassword, "Pendek1a", "Pendek1a", "Kata sandi paling sedikit 10 karakter.")]
@@ -29,7 +14,7 @@ public sealed class ChangePasswordTests(BalaiKotaWebFactory factory) : IClassFix
     {
         using var client = await Browserless.SignedInAsync(factory, "sekretariat@balaikota.test");
 
-        var html = await ChangeAsync(client, current, next, confirm);
+        var html = await Browserless.ChangePasswordAsync(client, current, next, confirm);
 
         Assert.Contains(message, html, StringComparison.Ordinal);
         using var fresh = Browserless.Client(factory);
@@ -41,7 +26,7 @@ public sealed class ChangePasswordTests(BalaiKotaWebFactory factory) : IClassFix
     {
         using var client = await Browserless.SignedInAsync(factory, "pimpinan@balaikota.test");
 
-        var html = await ChangeAsync(client, BalaiKotaWebFactory.DemoPassword, "Pimpinan-Baru-2026", "Pimpinan-Baru-2026");
+        var html = await Browserless.ChangePasswordAsync(client, BalaiKotaWebFactory.DemoPassword, "Pimpinan-Baru-2026", "Pimpinan-Baru-2026");
 
         Assert.Contains("Kata sandi Anda sudah diganti.", html, StringComparison.Ordinal);
         Assert.Equal(HttpStatusCode.OK, (await client.GetAsync("/dashboard")).StatusCode);
