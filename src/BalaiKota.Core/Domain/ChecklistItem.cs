@@ -108,12 +108,12 @@ public enum AnswerInputKind
 /// <summary>Facts about the place that some items need to be judged, such as the headcount a toilet serves.</summary>
 public sealed record EvaluationContext(int Headcount)
 {
-    /// <summary>A men's toilet serves the OPD's men, a women's toilet its women, any other room everyone.</summary>
-    public static EvaluationContext For(Opd opd, Room room) => new(room.ToiletFor switch
+    /// <summary>A men's toilet serves the OPD's men, a women's toilet its women, any other room everyone, counted as the visit pinned them.</summary>
+    public static EvaluationContext For(Visit visit, Room room) => new(room.ToiletFor switch
     {
-        ToiletUsers.Men => opd.MaleHeadcount,
-        ToiletUsers.Women => opd.FemaleHeadcount,
-        _ => opd.Headcount,
+        ToiletUsers.Men => visit.MaleHeadcount,
+        ToiletUsers.Women => visit.FemaleHeadcount,
+        _ => visit.MaleHeadcount + visit.FemaleHeadcount,
     });
 }
 

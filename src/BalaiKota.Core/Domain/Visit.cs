@@ -13,10 +13,12 @@ public class Visit : AuditableEntity, IVersioned
         LeadInspectorId = string.Empty;
     }
 
-    private Visit(Guid opdId, DateOnly plannedDate, string leadInspectorId, Guid templateId)
+    private Visit(Opd opd, DateOnly plannedDate, string leadInspectorId, Guid templateId)
     {
         Id = Guid.CreateVersion7();
-        OpdId = opdId;
+        OpdId = opd.Id;
+        MaleHeadcount = opd.MaleHeadcount;
+        FemaleHeadcount = opd.FemaleHeadcount;
         PlannedDate = plannedDate;
         LeadInspectorId = Guard.Text(leadInspectorId, "visit.lead", "Ketua tim peninjau wajib dipilih.", 450);
         TemplateId = templateId;
@@ -47,6 +49,15 @@ public class Visit : AuditableEntity, IVersioned
 
     public string LeadInspectorId { get; private set; }
 
+    /// <summary>
+    /// The OPD's headcount of men and women when the visit was planned, pinned like its template: the closets a toilet
+    /// needs are judged against it, so correcting the registry later does not change a past report. Visits recorded
+    /// before it was kept took the OPD's figures of the day the column was added.
+    /// </summary>
+    public int MaleHeadcount { get; private set; }
+
+    public int FemaleHeadcount { get; private set; }
+
     /// <summary>The template version pinned when the visit was planned.</summary>
     public Guid TemplateId { get; private set; }
 
@@ -62,7 +73,7 @@ public class Visit : AuditableEntity, IVersioned
     {
         Guard.That(opd.IsActive, "visit.opdInactive", $"OPD {opd.ShortName} tidak aktif.");
         Guard.That(template.Status == TemplateStatus.Published, "visit.templateNotPublished", "Kunjungan hanya dapat memakai templat yang sudah terbit.");
-        return new Visit(opd.Id, plannedDate, leadInspectorId, template.Id);
+        return new Visit(opd, plannedDate, leadInspectorId, template.Id);
     }
 
     public void AddTeamMember(string userId)

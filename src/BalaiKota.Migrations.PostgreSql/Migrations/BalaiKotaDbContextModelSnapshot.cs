@@ -916,12 +916,18 @@ namespace BalaiKota.Migrations.PostgreSql.Migrations
                     b.Property<string>("CreatedBy")
                         .HasColumnType("text");
 
+                    b.Property<int>("FemaleHeadcount")
+                        .HasColumnType("integer");
+
                     b.Property<DateTime?>("LastActivityAt")
                         .HasColumnType("timestamp with time zone");
 
                     b.Property<string>("LeadInspectorId")
                         .IsRequired()
                         .HasColumnType("text");
+
+                    b.Property<int>("MaleHeadcount")
+                        .HasColumnType("integer");
 
                     b.Property<Guid>("OpdId")
                         .HasColumnType("uuid");

@@ -911,12 +911,18 @@ namespace BalaiKota.Migrations.Sqlite.Migrations
                     b.Property<string>("CreatedBy")
                         .HasColumnType("TEXT");
 
+                    b.Property<int>("FemaleHeadcount")
+                        .HasColumnType("INTEGER");
+
                     b.Property<DateTime?>("LastActivityAt")
                         .HasColumnType("TEXT");
 
                     b.Property<string>("LeadInspectorId")
                         .IsRequired()
                         .HasColumnType("TEXT");
+
+                    b.Property<int>("MaleHeadcount")
+                        .HasColumnType("INTEGER");
 
                     b.Property<Guid>("OpdId")
                         .HasColumnType("TEXT");

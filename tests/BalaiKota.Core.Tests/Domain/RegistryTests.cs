@@ -43,8 +43,9 @@ public class RegistryTests
     {
         var opd = new Opd("Dinas Kependudukan dan Pencatatan Sipil", "Disdukcapil", OpdKind.Dinas, 48, 52);
         var toilet = new Room(opd.Id, Guid.CreateVersion7(), "Toilet", 1, RoomType.Toilet, 12, 0, false, users);
+        var visit = Visit.Plan(opd, new DateOnly(2026, 11, 20), "peninjau", Samples.PublishedDefault());
 
-        Assert.Equal(headcount, EvaluationContext.For(opd, toilet).Headcount);
+        Assert.Equal(headcount, EvaluationContext.For(visit, toilet).Headcount);
     }
 
     [Fact]

@@ -14,6 +14,20 @@ public class VisitTests
     private Visit PlannedVisit() => Visit.Plan(_opd, new DateOnly(2026, 11, 20), "peninjau", _template);
 
     [Fact]
+    public void JudgesAToiletAgainstTheHeadcountTheOpdHadWhenTheVisitWasPlanned()
+    {
+        var opd = new Opd("Dinas Kependudukan dan Pencatatan Sipil", "Disdukcapil", OpdKind.Dinas, 48, 52);
+        var toilet = new Room(opd.Id, Guid.CreateVersion7(), "Toilet Pria", 1, RoomType.Toilet, 12, 0, false, ToiletUsers.Men);
+        var visit = Visit.Plan(opd, new DateOnly(2026, 11, 20), "peninjau", _template);
+
+        opd.Update(opd.Name, opd.ShortName, opd.Kind, 120, 130);
+
+        Assert.Equal((48, 52), (visit.MaleHeadcount, visit.FemaleHeadcount));
+        Assert.Equal(48, EvaluationContext.For(visit, toilet).Headcount);
+        Assert.Equal(120, EvaluationContext.For(Visit.Plan(opd, new DateOnly(2026, 12, 1), "peninjau", _template), toilet).Headcount);
+    }
+
+    [Fact]
     public void GoesFromPlannedToInProgressToSubmitted()
     {
         var visit = PlannedVisit();
@@ -165,7 +179,7 @@ public class VisitTests
         Assert.Equal("visit.teamDuplicate", Assert.Throws<DomainException>(() => visit.AddTeamMember("sekretariat")).Code);
         Assert.Equal("visit.teamDuplicate", Assert.Throws<DomainException>(() => visit.AddTeamMember("peninjau")).Code);
     }
-    private Dictionary<Guid, EvaluationContext> Contexts(params Room[] rooms) => rooms.ToDictionary(r => r.Id, r => EvaluationContext.For(_opd, r));
+    private static Dictionary<Guid, EvaluationContext> Contexts(Visit visit, params Room[] rooms) => rooms.ToDictionary(r => r.Id, r => EvaluationContext.For(visit, r));
 
     private (Visit Visit, Room Office, ChecklistItem Temperature) StartedWithOffice()
     {
@@ -239,12 +253,12 @@ public class VisitTests
         visit.RecordAnswer(_template, office, noise, AnswerInput.Reading(50), "peninjau", Samples.Now);
         visit.Submit(_template, [office], BothSigned, "peninjau", Samples.Now);
 
-        var finding = Assert.Single(visit.FindingsFromNotOkAnswers(_template, new HashSet<Guid>(), Contexts(office), Samples.Now));
+        var finding = Assert.Single(visit.FindingsFromNotOkAnswers(_template, new HashSet<Guid>(), Contexts(visit, office), Samples.Now));
 
         Assert.Equal(temperature.Id, finding.ItemId);
         Assert.Equal(InspectionArea.Heat, finding.Area);
         Assert.Equal("Suhu ruang kerja: 31,5 °C (standar 23–26 °C) — AC mati", finding.Description);
-        Assert.Empty(visit.FindingsFromNotOkAnswers(_template, new HashSet<Guid> { finding.AnswerId!.Value }, Contexts(office), Samples.Now));
+        Assert.Empty(visit.FindingsFromNotOkAnswers(_template, new HashSet<Guid> { finding.AnswerId!.Value }, Contexts(visit, office), Samples.Now));
     }
 
     [Fact]

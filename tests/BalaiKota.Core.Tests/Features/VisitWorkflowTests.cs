@@ -2,6 +2,8 @@ using BalaiKota.Core.Data;
 using BalaiKota.Core.Data.Seeding;
 using BalaiKota.Core.Domain;
 using BalaiKota.Core.Features.Photos;
+using BalaiKota.Core.Features.Registry;
+using BalaiKota.Core.Features.Reports;
 using BalaiKota.Core.Features.Visits;
 using BalaiKota.Core.Tests.Domain;
 using BalaiKota.Testing;
@@ -185,8 +187,41 @@ public abstract class VisitWorkflowTests(DatabaseProvider provider) : IAsyncLife
 
         await _visits.SubmitAsync(_inspector, visitId, confirmUnanswered: true);
 
-        var required = ToiletRatio.RequiredClosets(EvaluationContext.For(_opd, toilet).Headcount);
+        var visit = await db.Visits.AsNoTracking().SingleAsync(v => v.Id == visitId);
+        var required = ToiletRatio.RequiredClosets(EvaluationContext.For(visit, toilet).Headcount);
         Assert.Equal($"Jumlah kloset sesuai jumlah pegawai: 0 unit (standar ≥ {required} unit)", (await db.Findings.SingleAsync()).Description);
+    }
+
+    [Fact]
+    public async Task KeepsAPastReportsClosetStandardWhenTheOpdsHeadcountIsCorrectedLater()
+    {
+        var visitId = await StartVisitAsync();
+        Room toilet;
+        await using (var db = _database.CreateDbContext())
+        {
+            toilet = await db.Rooms.AsNoTracking().Where(r => r.OpdId == _opd.Id && r.Type == RoomType.Toilet).OrderBy(r => r.Name).FirstAsync();
+        }
+
+        await SaveAsync(visitId, toilet.Id, await ItemAsync("TOI-CLOSETS"), AnswerInput.Reading(1));
+        await SignBothAsync(visitId);
+        await _visits.SubmitAsync(_inspector, visitId, confirmUnanswered: true);
+        var reports = new VisitReportService(_database, new TemplateCache(_database), _clock);
+        async Task<string> StandardAsync(Guid visit) =>
+            (await reports.BuildAsync(_admin, visit, ReportLanguage.Indonesian)).Rooms.Single(r => r.Name == toilet.Name).Answers
+                .Single(a => a.Item == "Jumlah kloset sesuai jumlah pegawai").Standard;
+        var before = await StandardAsync(visitId);
+
+        var registry = new RegistryService(_database);
+        var row = (await registry.ListOpdsAsync(_admin)).Single(o => o.Id == _opd.Id);
+        await registry.UpdateOpdAsync(_admin, _opd.Id, row.Version, new OpdInput(row.Name, row.ShortName, row.Kind, row.MaleHeadcount + 200, row.FemaleHeadcount + 200));
+
+        Assert.Equal(before, await StandardAsync(visitId));
+        _clock.Advance(TimeSpan.FromDays(1));
+        var later = await StartVisitAsync(date: Today.AddDays(1));
+        await SaveAsync(later, toilet.Id, await ItemAsync("TOI-CLOSETS"), AnswerInput.Reading(1));
+        await SignBothAsync(later);
+        await _visits.SubmitAsync(_inspector, later, confirmUnanswered: true);
+        Assert.NotEqual(before, await StandardAsync(later));
     }
 
     [Fact]

@@ -201,7 +201,7 @@ public sealed class SyntheticDataGenerator(IDbContextFactory<BalaiKotaDbContext>
             var answered = fate == VisitStatus.InProgress ? rooms.Take(rooms.Count / 2) : rooms;
             foreach (var room in answered)
             {
-                var context = EvaluationContext.For(opd, room);
+                var context = EvaluationContext.For(visit, room);
                 foreach (var item in baseline.Items.Where(i => i.AppliesTo(room.Type)))
                 {
                     var answeredUtc = new[] { startedUtc.AddMinutes(Answers % 120), now }.Min();
@@ -219,7 +219,7 @@ public sealed class SyntheticDataGenerator(IDbContextFactory<BalaiKotaDbContext>
             db.VisitSignatures.Add(visit.Sign(VisitSigner.LeadInspector, "Ketua tim peninjau (contoh)", "Peninjau", SampleSignature.Png, submittedUtc));
             db.VisitSignatures.Add(visit.Sign(VisitSigner.OpdRepresentative, $"Sekretaris {opd.ShortName}", "Sekretaris Dinas", SampleSignature.Png, submittedUtc));
             visit.Submit(baseline.Template, rooms, [VisitSigner.LeadInspector, VisitSigner.OpdRepresentative], actors.InspectorId, submittedUtc);
-            var contextByRoom = rooms.ToDictionary(r => r.Id, r => EvaluationContext.For(opd, r));
+            var contextByRoom = rooms.ToDictionary(r => r.Id, r => EvaluationContext.For(visit, r));
             foreach (var finding in visit.FindingsFromNotOkAnswers(baseline.Template, new HashSet<Guid>(), contextByRoom, submittedUtc))
             {
                 AddWithTask(opd, finding, submittedUtc, awaitsTriage);

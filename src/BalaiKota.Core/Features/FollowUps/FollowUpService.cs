@@ -477,6 +477,7 @@ public sealed class FollowUpService(
                           select new
                           {
                               Finding = f,
+                              Visit = v,
                               v.TemplateId,
                               v.PlannedDate,
                               Opd = o,
@@ -511,7 +512,7 @@ public sealed class FollowUpService(
                 f.Status,
                 f.ItemId is { } itemId ? template.Items.SingleOrDefault(i => i.Id == itemId) : null,
                 row.Value,
-                EvaluationContext.For(row.Opd, row.Room),
+                EvaluationContext.For(row.Visit, row.Room),
                 photos.Where(p => p.FindingId == f.Id || (f.AnswerId != null && p.AnswerId == f.AnswerId)).Select(p => p.Ref).ToList(),
                 f.FoundAt);
         }

@@ -56,7 +56,7 @@ public sealed class VisitReportService(IDbContextFactory<BalaiKotaDbContext> con
         var reportRooms = visit.Rooms.OrderBy(r => r.SortOrder).Select(inspection =>
         {
             var room = rooms[inspection.RoomId];
-            var context = EvaluationContext.For(opd, room);
+            var context = EvaluationContext.For(visit, room);
             var answers = inspection.Answers
                 .Where(a => items.ContainsKey(a.ItemId))
                 .Select(a => (Answer: a, Item: items[a.ItemId]))

@@ -51,7 +51,7 @@ public sealed class InspectionService(IDbContextFactory<BalaiKotaDbContext> cont
             room.Name,
             room.Floor,
             room.Type,
-            EvaluationContext.For(opd, room),
+            EvaluationContext.For(visit, room),
             categories,
             adHoc,
             CanEdit: visit.Status == VisitStatus.InProgress && VisitAccess.MayInspect(visit, actor));
@@ -87,8 +87,7 @@ public sealed class InspectionService(IDbContextFactory<BalaiKotaDbContext> cont
                 ?? throw new DomainException("answer.otherTemplate", "Butir ini bukan bagian dari versi templat yang dipakai kunjungan ini.");
             var room = await db.Rooms.AsNoTracking().SingleOrDefaultAsync(r => r.Id == request.RoomId, ct)
                 ?? throw new DomainException("visit.roomMissing", "Ruangan ini belum ada di kunjungan.");
-            var opd = await db.Opds.AsNoTracking().SingleAsync(o => o.Id == visit.OpdId, ct);
-            var answer = visit.RecordAnswer(template, room, item, request.Input, actor.UserId, now, EvaluationContext.For(opd, room), request.Note, request.Severity);
+            var answer = visit.RecordAnswer(template, room, item, request.Input, actor.UserId, now, EvaluationContext.For(visit, room), request.Note, request.Severity);
             await db.SaveChangesAsync(ct);
             await transaction.CommitAsync(ct);
             return new SaveAnswerResult(IsConflict: false, View(answer, await NamesAsync(db, [answer.AnsweredBy], ct)));

@@ -250,8 +250,7 @@ public sealed class VisitService(
 
         visit.Submit(template, rooms.Values, signers, actor.UserId, now);
         var answersWithFinding = (await db.Findings.Where(f => f.VisitId == visitId && f.AnswerId != null).Select(f => f.AnswerId!.Value).ToListAsync(ct)).ToHashSet();
-        var opd = await db.Opds.AsNoTracking().SingleAsync(o => o.Id == visit.OpdId, ct);
-        var contextByRoom = rooms.Values.ToDictionary(r => r.Id, r => EvaluationContext.For(opd, r));
+        var contextByRoom = rooms.Values.ToDictionary(r => r.Id, r => EvaluationContext.For(visit, r));
         var findings = visit.FindingsFromNotOkAnswers(template, answersWithFinding, contextByRoom, now);
         db.Findings.AddRange(findings);
 
