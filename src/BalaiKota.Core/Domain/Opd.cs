@@ -33,8 +33,6 @@ public class Opd : AuditableEntity, IVersioned
 
     public int Version { get; private set; }
 
-    public int Headcount => MaleHeadcount + FemaleHeadcount;
-
     /// <summary>Renames, reclassifies and recounts the OPD with the same rules as a new one; nothing changes if one is broken.</summary>
     [MemberNotNull(nameof(Name), nameof(ShortName))]
     public void Update(string name, string shortName, OpdKind kind, int maleHeadcount, int femaleHeadcount)

@@ -14,20 +14,20 @@ public static class TemporaryPasswordGate
 {
     public const string ChangePasswordPath = "/Account/ChangePassword";
 
-    private const string Refusal = "Ganti dulu kata sandi sementara Anda di /Account/ChangePassword.";
+    private const string Refusal = $"Ganti dulu kata sandi sementara Anda di {ChangePasswordPath}.";
 
     private static readonly PathString[] Allowed = [ChangePasswordPath, "/Account/Logout"];
 
     public static IApplicationBuilder UseTemporaryPasswordGate(this IApplicationBuilder app) =>
         app.Use(async (context, next) =>
         {
-            if (!TemporaryPasswordClaims.HasTemporaryPassword(context.User) || !IsHeld(context))
+            var endpoint = context.GetEndpoint();
+            if (!TemporaryPasswordClaims.HasTemporaryPassword(context.User) || !IsHeld(context.Request.Path, endpoint))
             {
                 await next(context);
                 return;
             }
 
-            var endpoint = context.GetEndpoint();
             if (HttpMethods.IsGet(context.Request.Method) && endpoint?.Metadata.GetMetadata<ComponentTypeMetadata>() is not null)
             {
                 context.Response.Redirect(ChangePasswordPath);
@@ -38,9 +38,8 @@ public static class TemporaryPasswordGate
             await context.Response.WriteAsync(Refusal);
         });
 
-    private static bool IsHeld(HttpContext context)
+    private static bool IsHeld(PathString path, Endpoint? endpoint)
     {
-        var path = context.Request.Path;
         if (Allowed.Any(a => path.Equals(a, StringComparison.OrdinalIgnoreCase)))
         {
             return false;
@@ -48,6 +47,6 @@ public static class TemporaryPasswordGate
 
         // The interactive pages' connection carries no authorization metadata of its own, yet opens every page.
         return path.StartsWithSegments("/_blazor", StringComparison.OrdinalIgnoreCase)
-            || context.GetEndpoint()?.Metadata.GetMetadata<IAuthorizeData>() is not null;
+            || endpoint?.Metadata.GetMetadata<IAuthorizeData>() is not null;
     }
 }

@@ -17,7 +17,7 @@ public class RegistryTests
         var opd = new Opd("  Dinas Kesehatan ", "Dinkes", OpdKind.Dinas, 10, 15);
 
         Assert.Equal("Dinas Kesehatan", opd.Name);
-        Assert.Equal(25, opd.Headcount);
+        Assert.Equal((10, 15), (opd.MaleHeadcount, opd.FemaleHeadcount));
     }
 
     [Theory]

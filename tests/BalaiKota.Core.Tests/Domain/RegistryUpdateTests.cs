@@ -15,7 +15,7 @@ public class RegistryUpdateTests
         Assert.Equal("opd.headcount", Assert.Throws<DomainException>(() => opd.Update("Dinas Baru", "Baru", OpdKind.Dinas, -1, 3)).Code);
         Assert.Equal("opd.shortName", Assert.Throws<DomainException>(() => opd.Update("Dinas Baru", new string('x', 31), OpdKind.Dinas, 1, 3)).Code);
         Assert.Equal("opd.kind", Assert.Throws<DomainException>(() => opd.Update("Dinas Baru", "Baru", (OpdKind)99, 1, 3)).Code);
-        Assert.Equal(("Dinas Kesehatan", "Dinkes", 22), (opd.Name, opd.ShortName, opd.Headcount));
+        Assert.Equal(("Dinas Kesehatan", "Dinkes", 10, 12), (opd.Name, opd.ShortName, opd.MaleHeadcount, opd.FemaleHeadcount));
     }
 
     [Fact]

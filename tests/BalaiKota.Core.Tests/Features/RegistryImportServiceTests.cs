@@ -136,7 +136,7 @@ public abstract class RegistryImportServiceTests(DatabaseProvider provider) : IA
         Assert.True(added.Committed, string.Join("; ", added.Errors.Select(e => e.Code)));
         await using var db = _walk.Database.CreateDbContext();
         var opd = await db.Opds.SingleAsync(o => o.ShortName == "Disbudpar");
-        Assert.Equal(("Dinas Kebudayaan dan Pariwisata, Kota Bandung", 16, true), (opd.Name, opd.Headcount, opd.IsActive));
+        Assert.Equal(("Dinas Kebudayaan dan Pariwisata, Kota Bandung", 7, 9, true), (opd.Name, opd.MaleHeadcount, opd.FemaleHeadcount, opd.IsActive));
         Assert.Equal(50, (await db.Opds.SingleAsync(o => o.ShortName == "Disdukcapil")).MaleHeadcount);
         var toilet = await db.Rooms.SingleAsync(r => r.Name == "Toilet Difabel");
         Assert.Equal((4.5m, ToiletUsers.All, false), (toilet.AreaSquareMeters, toilet.ToiletFor, toilet.IsAirConditioned));

@@ -12,6 +12,5 @@ public sealed class OpdConfiguration : IEntityTypeConfiguration<Opd>
         builder.Property(o => o.Version).IsConcurrencyToken();
         builder.Property(o => o.ShortName).HasMaxLength(30);
         builder.HasIndex(o => o.ShortName).IsUnique();
-        builder.Ignore(o => o.Headcount);
     }
 }

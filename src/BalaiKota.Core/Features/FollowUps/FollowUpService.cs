@@ -478,8 +478,6 @@ public sealed class FollowUpService(
                           {
                               Finding = f,
                               Visit = v,
-                              v.TemplateId,
-                              v.PlannedDate,
                               Opd = o,
                               Building = b.Name,
                               Room = r,
@@ -496,11 +494,11 @@ public sealed class FollowUpService(
         foreach (var row in rows)
         {
             var f = row.Finding;
-            var template = await templates.GetAsync(row.TemplateId, ct);
+            var template = await templates.GetAsync(row.Visit.TemplateId, ct);
             views[f.Id] = new FindingView(
                 f.Id,
                 f.VisitId,
-                row.PlannedDate,
+                row.Visit.PlannedDate,
                 row.Opd.Name,
                 row.Building,
                 row.Room.Id,
