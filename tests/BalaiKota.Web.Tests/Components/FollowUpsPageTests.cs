@@ -133,6 +133,21 @@ public sealed class FollowUpsPageTests : ShellContext, IAsyncLifetime
     }
 
     [Fact]
+    public void ASecondFilterChosenBeforeTheAddressOfTheFirstCameBackKeepsTheFirst()
+    {
+        SignIn(W.Secretariat, Roles.Secretariat);
+        var browser = new UnansweredNavigationManager("/follow-ups");
+        Services.AddSingleton<NavigationManager>(browser);
+        var page = RenderAt("/follow-ups");
+        page.WaitForElement("[data-testid=task-row]", Loading);
+
+        page.Find("input[data-testid=filter-search]").Change("rapat");
+        page.Find("button[data-testid=filter-overdue]").Click();
+
+        Assert.Equal("http://localhost/follow-ups?overdue=true&q=rapat", browser.Requested[^1]);
+    }
+
+    [Fact]
     public void ChoosingAUnitAPersonAndTheOverdueSwitchNarrowsTheListStepByStep()
     {
         SignIn(W.Secretariat, Roles.Secretariat);
