@@ -96,8 +96,8 @@ public sealed class ReportsPageTests : ShellContext, IAsyncLifetime
         Services.AddSingleton<NavigationManager>(browser);
         var page = RenderAt("/reports", "pimpinan", Roles.Leadership);
 
-        await ChooseAsync(page, "report-month", "2026-10");
-        await ChooseAsync(page, "report-language", "en");
+        await page.ChooseAsync("report-month", "2026-10");
+        await page.ChooseAsync("report-language", "en");
 
         Assert.Equal("http://localhost/reports?month=2026-10&lang=en", browser.Requested[^1]);
         Assert.Equal("/reports/monthly/2026-10.pdf?lang=en&download=true", page.Find("[data-testid=report-download]").GetAttribute("href"));
@@ -111,12 +111,6 @@ public sealed class ReportsPageTests : ShellContext, IAsyncLifetime
         Assert.Contains("halaman kunjungannya", page.Find("[data-testid=reports-own-visits]").TextContent, StringComparison.Ordinal);
         Assert.Empty(page.FindAll("[data-testid=report-month]"));
         Assert.Empty(page.FindAll("[data-testid=report-download]"));
-    }
-
-    private static Task ChooseAsync(IRenderedComponent<ReportsPage> page, string testId, string value)
-    {
-        var select = page.FindComponents<MudBlazor.MudSelect<string>>().Single(s => Equals(s.Instance.UserAttributes.GetValueOrDefault("data-testid"), testId));
-        return page.InvokeAsync(() => select.Instance.ValueChanged.InvokeAsync(value));
     }
 
     private IRenderedComponent<ReportsPage> RenderAt(string address, string userId, string role)
