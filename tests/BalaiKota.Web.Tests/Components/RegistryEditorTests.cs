@@ -51,7 +51,7 @@ public sealed class RegistryEditorTests : ShellContext, IAsyncLifetime
         var page = RenderRooms();
         var before = await RoomCountAsync();
 
-        page.Find("button[data-testid=room-add]").Click();
+        OpenNewRoomForm(page);
         page.Find("button[data-testid=room-save]").Click();
 
         page.WaitForAssertion(() => Assert.Contains("Nama ruangan wajib diisi", page.Find("[data-testid=room-form-error]").TextContent, StringComparison.Ordinal), Loading);
@@ -66,7 +66,7 @@ public sealed class RegistryEditorTests : ShellContext, IAsyncLifetime
         var opd = await db.Opds.Where(o => o.ShortName == "Disdukcapil").Select(o => o.Id).SingleAsync();
         var building = await db.Buildings.Where(b => b.Name == Annex).Select(b => b.Id).SingleAsync();
 
-        page.Find("button[data-testid=room-add]").Click();
+        OpenNewRoomForm(page);
         var form = page.FindComponent<RoomForm>();
         form.Find("input[data-testid=room-name]").Change("Ruang Arsip Baru");
         var selects = form.FindComponents<MudSelect<Guid>>();
@@ -77,6 +77,20 @@ public sealed class RegistryEditorTests : ShellContext, IAsyncLifetime
         page.WaitForAssertion(() => Assert.Contains(page.FindAll("[data-testid=room-row-name]"), c => c.TextContent.Contains("Ruang Arsip Baru", StringComparison.Ordinal)), Loading);
         Assert.Empty(page.FindAll("[data-testid=room-form]"));
         Assert.True(await db.Rooms.AnyAsync(r => r.Name == "Ruang Arsip Baru" && r.OpdId == opd && r.BuildingId == building && r.Floor == 1));
+    }
+
+    [Theory]
+    [InlineData("Ruang Kepala Diskominfo", "30 m² · 2 orang", "Ber-AC")]
+    [InlineData("Toilet Pria Diskominfo", "12 m² · 0 orang", "Tanpa AC")]
+    public void ShowsEachRoomsFloorSizeOccupantsAndAirConditioningInWords(string room, string size, string cooling)
+    {
+        var page = RenderRooms();
+
+        var row = page.FindAll("tr").Single(tr => tr.QuerySelector("[data-testid=room-row-name]")?.TextContent.Trim() == room);
+        Assert.Equal("Lantai 2", row.QuerySelector("[data-testid=room-row-floor]")!.TextContent.Trim());
+        var sizeCell = row.QuerySelector("[data-testid=room-row-size]")!.TextContent;
+        Assert.Contains(size, sizeCell, StringComparison.Ordinal);
+        Assert.Contains(cooling, sizeCell, StringComparison.Ordinal);
     }
 
     [Fact]
@@ -162,6 +176,13 @@ public sealed class RegistryEditorTests : ShellContext, IAsyncLifetime
         var page = Render<RoomsPage>();
         page.WaitForAssertion(() => Assert.NotEmpty(page.FindAll("[data-testid=room-row-name]")), Loading);
         return page;
+    }
+
+    /// <summary>Waits for the form to show, as the page renders it after the click has been handled.</summary>
+    private static void OpenNewRoomForm(IRenderedComponent<RoomsPage> page)
+    {
+        page.Find("button[data-testid=room-add]").Click();
+        page.WaitForElement("[data-testid=room-form] button[data-testid=room-save]", Loading);
     }
 
     private async Task<int> RoomCountAsync()
