@@ -5,6 +5,7 @@ using BalaiKota.Core.Domain;
 using BalaiKota.Core.Features.Registry;
 using BalaiKota.Testing;
 using BalaiKota.Web.Features.Admin.Registry;
+using BalaiKota.Web.Localization;
 using Bunit;
 using Microsoft.AspNetCore.Components;
 using Microsoft.AspNetCore.Components.Forms;
@@ -33,6 +34,7 @@ public sealed class RegistryEditorTests : ShellContext, IAsyncLifetime
         Services.AddSingleton(new RegistryImportService(_database));
         Services.AddSingleton(new RoomLabelService(_database, TimeProvider.System));
         Services.AddSingleton(new RoomLabelAddress(Options.Create(new LabelOptions())));
+        Services.AddTransient<MudLocalizer, IndonesianMudLocalizer>();
         var authorization = AddAuthorization();
         authorization.SetAuthorized("admin@balaikota.test");
         authorization.SetRoles(Roles.Administrator);
@@ -91,6 +93,31 @@ public sealed class RegistryEditorTests : ShellContext, IAsyncLifetime
         var sizeCell = row.QuerySelector("[data-testid=room-row-size]")!.TextContent;
         Assert.Contains(size, sizeCell, StringComparison.Ordinal);
         Assert.Contains(cooling, sizeCell, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void ShowsFiftyRoomsAPageAndSaysHowManyThereAreInAll()
+    {
+        Render<MudPopoverProvider>();
+        var table = Render<RoomTable>(p => p.Add(t => t.Rooms, NumberedRooms(120)));
+
+        Assert.Equal(50, table.FindAll("[data-testid=room-row-name]").Count);
+        Assert.Contains("1–50 dari 120", table.Find(".mud-table-pagination").TextContent, StringComparison.Ordinal);
+        table.Find("button[aria-label='Halaman berikutnya']").Click();
+        Assert.Equal("Ruang 051", table.FindAll("[data-testid=room-row-name]")[0].TextContent.Trim());
+    }
+
+    [Fact]
+    public void AShorterListAfterAFilterIsShownFromItsFirstRoomWhateverPageWasOpen()
+    {
+        Render<MudPopoverProvider>();
+        var table = Render<RoomTable>(p => p.Add(t => t.Rooms, NumberedRooms(120)));
+        table.Find("button[aria-label='Halaman terakhir']").Click();
+        Assert.Equal("Ruang 101", table.FindAll("[data-testid=room-row-name]")[0].TextContent.Trim());
+
+        table.Render(p => p.Add(t => t.Rooms, NumberedRooms(5)));
+
+        Assert.Equal(["Ruang 001", "Ruang 002", "Ruang 003", "Ruang 004", "Ruang 005"], table.FindAll("[data-testid=room-row-name]").Select(c => c.TextContent.Trim()));
     }
 
     [Fact]
@@ -184,6 +211,9 @@ public sealed class RegistryEditorTests : ShellContext, IAsyncLifetime
         page.Find("button[data-testid=room-add]").Click();
         page.WaitForElement("[data-testid=room-form] button[data-testid=room-save]", Loading);
     }
+
+    private static List<RoomRow> NumberedRooms(int count) =>
+        [.. Enumerable.Range(1, count).Select(n => new RoomRow(Guid.NewGuid(), Guid.NewGuid(), "DUJI", "Dinas Uji", Guid.NewGuid(), Annex, $"Ruang {n:000}", 1, RoomType.Office, 20, 4, true, null, true, false, 0))];
 
     private async Task<int> RoomCountAsync()
     {
