@@ -121,6 +121,9 @@ public abstract class PersistenceTests(DatabaseProvider provider) : IAsyncLifeti
         var modified = Assert.Single(entries, e => e.Action == AuditAction.Modified);
         Assert.Equal("peninjau", modified.UserId);
         Assert.Contains("\"Status\":{\"before\":\"InProgress\",\"after\":\"Cancelled\"}", modified.Changes, StringComparison.Ordinal);
+        Assert.DoesNotContain("\"UpdatedAt\"", modified.Changes, StringComparison.Ordinal);
+        Assert.DoesNotContain("\"UpdatedBy\"", modified.Changes, StringComparison.Ordinal);
+        Assert.DoesNotContain("\"Version\"", modified.Changes, StringComparison.Ordinal);
         Assert.Contains(entries, e => e.Action == AuditAction.Added);
         var visitRow = await check.Visits.SingleAsync(v => v.Id == visitId);
         Assert.Equal("peninjau", visitRow.UpdatedBy);

@@ -45,6 +45,8 @@ public sealed class AuditSaveChangesInterceptor(TimeProvider clock) : SaveChange
             .Where(e => e.State is EntityState.Added or EntityState.Modified or EntityState.Deleted && IsAudited(e.Entity))
             .ToList();
 
+        // The stamp and the version bump are not detected as changes until SaveChanges runs its own
+        // detection, after this: a modification's entry lists what the user changed, not the bookkeeping.
         foreach (var entry in changed)
         {
             Stamp(entry, db.ActingUserId, now);
