@@ -11,6 +11,7 @@ using BenchmarkDotNet.Running;
 //   tasklist   timing harness: the follow-up task list on 5 years (≥ 60,000 tasks), filtered, searched, sorted and paged (SQLite, PostgreSQL when configured)
 //   dashboard  timing harness: the dashboard's queries of one page view for a month, quarter and year (whole city hall, one OPD, one building) on 5 years, and the page rendered to HTML, cold and warm (SQLite, PostgreSQL when configured)
 //   reports    timing harness: the PDF reports — a busy month (60 visits, 1,500 findings, 300 photos) rendered, its memory in a fresh process, the same month from generated history (SQLite, PostgreSQL when configured), a 5,000-row table's pages per second, a 30-room visit with 40 photos
+//   admin      timing harness: a registry of 2,000 new rooms imported from CSV (preview, import, the same file again), a building's QR label sheet, the audit log's page on a million entries, filtered (SQLite, PostgreSQL when configured)
 return args.FirstOrDefault() switch
 {
     "evaluate" => Run(() => BenchmarkRunner.Run<AnswerEvaluationBenchmarks>(args: args[1..])),
@@ -22,6 +23,7 @@ return args.FirstOrDefault() switch
     "tasklist" => await TaskListTiming.RunAsync(args[1..]),
     "reports" => await ReportTiming.RunAsync(args[1..]),
     "dashboard" => await DashboardTiming.RunAsync(args[1..]),
+    "admin" => await AdminTiming.RunAsync(args[1..]),
     _ => Usage(),
 };
 
@@ -33,6 +35,6 @@ static int Run(Action benchmark)
 
 static int Usage()
 {
-    Console.Error.WriteLine("usage: BalaiKota.Benchmarks evaluate|generate [runs]|coldstart [runs]|photo [runs]|answers [saves per inspector] [months of history] [rounds] [runs, e.g. 1,20,20p]|roomrender [calls] [months of history]|tasklist [calls] [months of history] [visits per month]|reports [runs] [months of history] [visits per month]|dashboard [calls] [months of history] [visits per month]");
+    Console.Error.WriteLine("usage: BalaiKota.Benchmarks evaluate|generate [runs]|coldstart [runs]|photo [runs]|answers [saves per inspector] [months of history] [rounds] [runs, e.g. 1,20,20p]|roomrender [calls] [months of history]|tasklist [calls] [months of history] [visits per month]|reports [runs] [months of history] [visits per month]|dashboard [calls] [months of history] [visits per month]|admin [runs] [new rooms] [audit entries]");
     return 2;
 }

@@ -193,6 +193,8 @@ namespace BalaiKota.Migrations.PostgreSql.Migrations
 
                     b.HasIndex("At");
 
+                    b.HasIndex("EntityType", "At");
+
                     b.HasIndex("EntityType", "EntityId");
 
                     b.HasIndex("UserId", "At");

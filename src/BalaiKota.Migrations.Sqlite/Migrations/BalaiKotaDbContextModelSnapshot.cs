@@ -188,6 +188,8 @@ namespace BalaiKota.Migrations.Sqlite.Migrations
 
                     b.HasIndex("At");
 
+                    b.HasIndex("EntityType", "At");
+
                     b.HasIndex("EntityType", "EntityId");
 
                     b.HasIndex("UserId", "At");

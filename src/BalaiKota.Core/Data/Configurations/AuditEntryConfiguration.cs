@@ -14,5 +14,9 @@ public sealed class AuditEntryConfiguration : IEntityTypeConfiguration<AuditEntr
         builder.HasIndex(a => a.At);
         builder.HasIndex(a => new { a.UserId, a.At });
         builder.HasIndex(a => new { a.EntityType, a.EntityId });
+
+        // The log filtered by kind of row reads the newest of that kind first; without it, a million-entry log sorted
+        // every row of the kind (0.1–0.2 s on SQLite, `admin` benchmark).
+        builder.HasIndex(a => new { a.EntityType, a.At });
     }
 }
