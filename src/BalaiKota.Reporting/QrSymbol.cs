@@ -43,12 +43,13 @@ public static class QrSymbol
 
     /// <summary>
     /// Fills the square <paramref name="box"/> with the code: a white square for the quiet zone, then the dark modules as
-    /// one path of horizontal runs, so that no hairline shows between neighbouring modules in a viewer or a printer.
+    /// one path of horizontal runs, so that no hairline shows between neighbouring modules in a viewer or a printer. The
+    /// path is in whole modules under a scale: the PDF then writes short integers instead of fractional points, which
+    /// made up most of a label sheet's page.
     /// </summary>
     internal static void Draw(SKCanvas canvas, bool[,] modules, SKRect box)
     {
         var count = modules.GetLength(0);
-        var size = box.Width / count;
         using var light = new SKPaint { Color = SKColors.White, Style = SKPaintStyle.Fill };
         using var dark = new SKPaint { Color = SKColors.Black, Style = SKPaintStyle.Fill, IsAntialias = true };
         using var path = new SKPath();
@@ -69,11 +70,15 @@ public static class QrSymbol
                     column++;
                 }
 
-                path.AddRect(SKRect.Create(box.Left + (start * size), box.Top + (row * size), (column - start) * size, size));
+                path.AddRect(SKRect.Create(start, row, column - start, 1));
             }
         }
 
         canvas.DrawRect(box, light);
+        canvas.Save();
+        canvas.Translate(box.Left, box.Top);
+        canvas.Scale(box.Width / count);
         canvas.DrawPath(path, dark);
+        canvas.Restore();
     }
 }
