@@ -33,6 +33,10 @@ internal static class PageChecks
     public static async Task AssertAccessibleAsync(IPage page)
     {
         await WaitUntilSettledAsync(page);
+
+        // axe measures colour contrast as drawn, so a menu still fading in reads as too pale text; endless animations
+        // (a progress spinner) never finish and are left out.
+        await page.WaitForFunctionAsync("() => document.getAnimations().every(a => a.playState !== 'running' || a.effect?.getComputedTiming().endTime === Infinity)");
         var result = await page.RunAxe();
         var blocking = result.Violations
             .Where(v => v.Impact is "serious" or "critical")
