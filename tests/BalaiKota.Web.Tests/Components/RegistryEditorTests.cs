@@ -108,16 +108,25 @@ public sealed class RegistryEditorTests : ShellContext, IAsyncLifetime
     }
 
     [Fact]
-    public void AShorterListAfterAFilterIsShownFromItsFirstRoomWhateverPageWasOpen()
+    public async Task ANewChoiceOfFilterShowsItsListFromTheFirstPageWhateverPageWasOpen()
     {
-        Render<MudPopoverProvider>();
-        var table = Render<RoomTable>(p => p.Add(t => t.Rooms, NumberedRooms(120)));
-        table.Find("button[aria-label='Halaman terakhir']").Click();
-        Assert.Equal("Ruang 101", table.FindAll("[data-testid=room-row-name]")[0].TextContent.Trim());
+        Guid disdukcapil;
+        await using (var db = _database.CreateDbContext())
+        {
+            disdukcapil = await db.Opds.Where(o => o.ShortName == "Disdukcapil").Select(o => o.Id).SingleAsync();
+            var building = await db.Buildings.Where(b => b.Name == Annex).Select(b => b.Id).SingleAsync();
+            db.Rooms.AddRange(Enumerable.Range(1, 70).Select(n => new Room(disdukcapil, building, $"Ruang Arsip {n:00}", 1, RoomType.Office, 20, 2, false)));
+            await db.SaveChangesAsync();
+        }
 
-        table.Render(p => p.Add(t => t.Rooms, NumberedRooms(5)));
+        var page = RenderRooms();
+        page.Find("button[aria-label='Halaman terakhir']").Click();
+        page.WaitForAssertion(() => Assert.Contains("101–109 dari 109", Pager(page), StringComparison.Ordinal), Loading);
 
-        Assert.Equal(["Ruang 001", "Ruang 002", "Ruang 003", "Ruang 004", "Ruang 005"], table.FindAll("[data-testid=room-row-name]").Select(c => c.TextContent.Trim()));
+        await page.ChooseAsync<Guid?>("filter-opd", disdukcapil);
+
+        // Without going back, the table would keep the last page of the shorter list: 51–78.
+        page.WaitForAssertion(() => Assert.Contains("1–50 dari 78", Pager(page), StringComparison.Ordinal), Loading);
     }
 
     [Fact]
@@ -211,6 +220,8 @@ public sealed class RegistryEditorTests : ShellContext, IAsyncLifetime
         page.Find("button[data-testid=room-add]").Click();
         page.WaitForElement("[data-testid=room-form] button[data-testid=room-save]", Loading);
     }
+
+    private static string Pager(IRenderedComponent<RoomsPage> page) => page.Find(".mud-table-pagination").TextContent;
 
     private static List<RoomRow> NumberedRooms(int count) =>
         [.. Enumerable.Range(1, count).Select(n => new RoomRow(Guid.NewGuid(), Guid.NewGuid(), "DUJI", "Dinas Uji", Guid.NewGuid(), Annex, $"Ruang {n:000}", 1, RoomType.Office, 20, 4, true, null, true, false, 0))];
