@@ -23,6 +23,7 @@ namespace BalaiKota.Benchmarks;
 internal static class AdminTiming
 {
     private const int PageCalls = 30;
+    private const int WarmUpCalls = 5;
     private const string MainBuilding = "Gedung Balai Kota Utama (contoh)";
     private static readonly Actor Administrator = new("bench-admin", new HashSet<string> { Roles.Administrator });
     private static readonly Uri PublicAddress = new("https://balaikota.bandung.go.id/");
@@ -111,8 +112,12 @@ internal static class AdminTiming
 
     private static async Task<double> TimeLabelsAsync(InspectionScenario scenario, int? floor, string what)
     {
-        await using var db = await scenario.CreateDbContextAsync();
-        var buildingId = await db.Buildings.Where(b => b.Name == MainBuilding).Select(b => b.Id).SingleAsync();
+        Guid buildingId;
+        await using (var db = await scenario.CreateDbContextAsync())
+        {
+            buildingId = await db.Buildings.Where(b => b.Name == MainBuilding).Select(b => b.Id).SingleAsync();
+        }
+
         await using var scope = scenario.Host.Services.CreateAsyncScope();
         var service = scope.ServiceProvider.GetRequiredService<RoomLabelService>();
         var watch = Stopwatch.StartNew();
@@ -171,10 +176,6 @@ internal static class AdminTiming
             }
 
             Console.WriteLine($"{scenario.Provider}: audit log of {await db.AuditEntries.CountAsync():N0} entries, filled in {fill.Elapsed.TotalSeconds:0} s");
-        }
-
-        await using (var db = await scenario.CreateDbContextAsync())
-        {
             oneRow = await db.AuditEntries.Where(a => a.EntityType == nameof(Answer)).OrderBy(a => a.Id).Select(a => a.EntityId).FirstAsync();
         }
 
@@ -193,35 +194,21 @@ internal static class AdminTiming
         foreach (var (name, filter) in cases)
         {
             AuditLogPage? page = null;
-            var milliseconds = new List<double>();
-            for (var i = 0; i < 5 + PageCalls; i++)
+            var milliseconds = await Timing.MillisecondsAsync(PageCalls, WarmUpCalls, async () =>
             {
                 await using var scope = scenario.Host.Services.CreateAsyncScope();
-                var service = scope.ServiceProvider.GetRequiredService<AuditLogService>();
-                var watch = Stopwatch.StartNew();
-                page = await service.PageAsync(Administrator, filter);
-                if (i >= 5)
-                {
-                    milliseconds.Add(watch.Elapsed.TotalMilliseconds);
-                }
-            }
-
+                page = await scope.ServiceProvider.GetRequiredService<AuditLogService>().PageAsync(Administrator, filter);
+            });
             Console.WriteLine(string.Create(
                 CultureInfo.InvariantCulture,
                 $"{scenario.Provider}, audit log, {name}: median {Timing.Median(milliseconds):0.0} ms, p95 {Timing.Percentile(milliseconds, 95):0.0} ms over {PageCalls} calls ({(page!.MoreThanTotal ? "more than " : string.Empty)}{page.Total:N0} entries, page {page.Page} of {page.PageCount:N0}, {page.Rows.Count} rows)"));
         }
 
-        var kindTimes = new List<double>();
-        for (var i = 0; i < 5 + PageCalls; i++)
+        var kindTimes = await Timing.MillisecondsAsync(PageCalls, WarmUpCalls, async () =>
         {
             await using var scope = scenario.Host.Services.CreateAsyncScope();
-            var watch = Stopwatch.StartNew();
             await scope.ServiceProvider.GetRequiredService<AuditLogService>().EntityTypesAsync(Administrator);
-            if (i >= 5)
-            {
-                kindTimes.Add(watch.Elapsed.TotalMilliseconds);
-            }
-        }
+        });
 
         Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"{scenario.Provider}, audit log, the kinds of rows for the filter: median {Timing.Median(kindTimes):0.0} ms, p95 {Timing.Percentile(kindTimes, 95):0.0} ms over {PageCalls} calls"));
     }

@@ -67,13 +67,13 @@ internal static class DashboardTiming
             foreach (var @case in cases)
             {
                 DashboardModel model = null!;
-                var times = await TimeAsync(calls, CaseWarmUpCalls, async () => model = await PageViewAsync(scenario, @case.Filter));
+                var times = await Timing.MillisecondsAsync(calls, CaseWarmUpCalls, async () => model = await PageViewAsync(scenario, @case.Filter));
                 Report(provider, Invariant($"{@case.Name} ({model.Current.Visits:N0} visits, {model.Current.Findings:N0} findings, {model.Current.TasksOpen:N0} open tasks, {model.Ranking.Count} OPDs ranked, {model.Repeats.Count} repeats)"), times);
             }
 
             foreach (var (name, page) in new[] { ("current month, whole city hall", monthPage), ("current year, whole city hall", yearPage) })
             {
-                var times = await TimeAsync(calls, WarmUpCalls, async () => html = await StaticPageRender.RenderAsync<DashboardPage>(page));
+                var times = await Timing.MillisecondsAsync(calls, WarmUpCalls, async () => html = await StaticPageRender.RenderAsync<DashboardPage>(page));
                 Report(provider, $"DashboardPage to HTML, {name}, warm ({html.Length / 1024.0:0} KiB of HTML)", times);
             }
 
@@ -163,24 +163,6 @@ internal static class DashboardTiming
         var services = StaticPageRender.Services(scenario, address, Leadership.UserId, Roles.Leadership);
         services.AddScoped<DashboardService>();
         return services.BuildServiceProvider(validateScopes: true);
-    }
-
-    private static async Task<List<double>> TimeAsync(int calls, int warmUpCalls, Func<Task> call)
-    {
-        for (var i = 0; i < warmUpCalls; i++)
-        {
-            await call();
-        }
-
-        var milliseconds = new List<double>();
-        for (var i = 0; i < calls; i++)
-        {
-            var watch = Stopwatch.StartNew();
-            await call();
-            milliseconds.Add(watch.Elapsed.TotalMilliseconds);
-        }
-
-        return milliseconds;
     }
 
     private static void Report(DatabaseProvider provider, string what, List<double> ms) =>

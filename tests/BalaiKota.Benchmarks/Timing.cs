@@ -30,6 +30,25 @@ internal static class Timing
         return watch.Elapsed.TotalSeconds;
     }
 
+    /// <summary>Calls <paramref name="call"/> <paramref name="warmUpCalls"/> times untimed, then <paramref name="calls"/> times, each timed in milliseconds.</summary>
+    public static async Task<List<double>> MillisecondsAsync(int calls, int warmUpCalls, Func<Task> call)
+    {
+        for (var i = 0; i < warmUpCalls; i++)
+        {
+            await call();
+        }
+
+        var milliseconds = new List<double>();
+        for (var i = 0; i < calls; i++)
+        {
+            var watch = Stopwatch.StartNew();
+            await call();
+            milliseconds.Add(watch.Elapsed.TotalMilliseconds);
+        }
+
+        return milliseconds;
+    }
+
     /// <summary>Linux keeps the peak resident set (VmHWM, what PeakWorkingSet64 reads); writing 5 to clear_refs resets it to the current one.</summary>
     public static bool ResetPeakWorkingSet()
     {

@@ -110,23 +110,31 @@ public sealed class RegistryEditorTests : ShellContext, IAsyncLifetime
     [Fact]
     public async Task ANewChoiceOfFilterShowsItsListFromTheFirstPageWhateverPageWasOpen()
     {
-        Guid disdukcapil;
-        await using (var db = _database.CreateDbContext())
-        {
-            disdukcapil = await db.Opds.Where(o => o.ShortName == "Disdukcapil").Select(o => o.Id).SingleAsync();
-            var building = await db.Buildings.Where(b => b.Name == Annex).Select(b => b.Id).SingleAsync();
-            db.Rooms.AddRange(Enumerable.Range(1, 70).Select(n => new Room(disdukcapil, building, $"Ruang Arsip {n:00}", 1, RoomType.Office, 20, 2, false)));
-            await db.SaveChangesAsync();
-        }
-
-        var page = RenderRooms();
-        page.Find("button[aria-label='Halaman terakhir']").Click();
-        page.WaitForAssertion(() => Assert.Contains("101–109 dari 109", Pager(page), StringComparison.Ordinal), Loading);
+        var (disdukcapil, _) = await AddSeventyArchiveRoomsAsync();
+        var page = RenderRoomsOnTheLastOfThreePages();
 
         await page.ChooseAsync<Guid?>("filter-opd", disdukcapil);
 
         // Without going back, the table would keep the last page of the shorter list: 51–78.
         page.WaitForAssertion(() => Assert.Contains("1–50 dari 78", Pager(page), StringComparison.Ordinal), Loading);
+    }
+
+    [Fact]
+    public async Task ASavedRoomsListIsShownFromTheFirstPageWhateverPageWasOpen()
+    {
+        var (disdukcapil, annex) = await AddSeventyArchiveRoomsAsync();
+        var page = RenderRoomsOnTheLastOfThreePages();
+
+        OpenNewRoomForm(page);
+        var form = page.FindComponent<RoomForm>();
+        form.Find("input[data-testid=room-name]").Change("Ruang Arsip Baru");
+        var selects = form.FindComponents<MudSelect<Guid>>();
+        await form.InvokeAsync(() => selects[0].Instance.ValueChanged.InvokeAsync(disdukcapil));
+        await form.InvokeAsync(() => selects[1].Instance.ValueChanged.InvokeAsync(annex));
+        page.Find("button[data-testid=room-save]").Click();
+
+        // The filters move to the saved room's OPD, building and floor: more than one page, shown from the first.
+        page.WaitForAssertion(() => Assert.Matches(@"\b1–50 dari \d+", Pager(page)), Loading);
     }
 
     [Fact]
@@ -219,6 +227,25 @@ public sealed class RegistryEditorTests : ShellContext, IAsyncLifetime
     {
         page.Find("button[data-testid=room-add]").Click();
         page.WaitForElement("[data-testid=room-form] button[data-testid=room-save]", Loading);
+    }
+
+    /// <summary>Seventy more rooms of Disdukcapil on the annex's first floor: 109 rooms in all, three pages of fifty.</summary>
+    private async Task<(Guid Opd, Guid Building)> AddSeventyArchiveRoomsAsync()
+    {
+        await using var db = _database.CreateDbContext();
+        var opd = await db.Opds.Where(o => o.ShortName == "Disdukcapil").Select(o => o.Id).SingleAsync();
+        var building = await db.Buildings.Where(b => b.Name == Annex).Select(b => b.Id).SingleAsync();
+        db.Rooms.AddRange(Enumerable.Range(1, 70).Select(n => new Room(opd, building, $"Ruang Arsip {n:00}", 1, RoomType.Office, 20, 2, false)));
+        await db.SaveChangesAsync();
+        return (opd, building);
+    }
+
+    private IRenderedComponent<RoomsPage> RenderRoomsOnTheLastOfThreePages()
+    {
+        var page = RenderRooms();
+        page.Find("button[aria-label='Halaman terakhir']").Click();
+        page.WaitForAssertion(() => Assert.Contains("101–109 dari 109", Pager(page), StringComparison.Ordinal), Loading);
+        return page;
     }
 
     private static string Pager(IRenderedComponent<RoomsPage> page) => page.Find(".mud-table-pagination").TextContent;
